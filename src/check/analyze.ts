@@ -1,0 +1,124 @@
+import { PLACEHOLDER_PATTERN } from '../document/model';
+import { mayStartPhrase, type CompiledPack } from './compile';
+import { sentenceCues, type SentenceCues } from './cues';
+import { acronymOf, sentenceSpans, stem, tokenize, type Token } from './text';
+
+/**
+ * What the checker knows of one block, computed from its text alone (so it can be cached by block id and
+ * text, and only changed blocks are re-analysed while the user types).
+ */
+
+export interface Hit {
+  phrase: number;
+  /** Token indices [t0, t1) in the block's token list. */
+  t0: number;
+  t1: number;
+  start: number;
+  end: number;
+  sentence: number;
+}
+
+export interface Figure {
+  value: number;
+  unit: string;
+  start: number;
+  end: number;
+}
+
+export interface Sentence extends SentenceCues {
+  start: number;
+  end: number;
+  /** Content words in the sentence. */
+  words: number;
+  figures: Figure[];
+}
+
+export interface BlockAnalysis {
+  text: string;
+  /** Content words written (placeholders excluded). */
+  words: number;
+  /** Content words in sentences that are neither deferred nor negated. */
+  liveWords: number;
+  hits: Hit[];
+  sentences: Sentence[];
+  /** The block's content words, normalised, space-separated with a leading space (context of ambiguous terms). */
+  normText: string;
+  /** The block opens with a label followed by a colon (« Volet santé : … »): token index of the colon's end. */
+  labelEnd: number;
+}
+
+const FIGURE = /(\d{1,3}(?:[  .]\d{3})*(?:,\d+)?)\s*(%|pour\s?cent|points?|places|postes|jeunes|bénéficiaires|personnes|structures|emplois|heures)/giu;
+
+function figuresOf(text: string, start: number, end: number): Figure[] {
+  const out: Figure[] = [];
+  const slice = text.slice(start, end);
+  for (const m of slice.matchAll(FIGURE)) {
+    const value = Number(m[1]!.replace(/[  .]/g, '').replace(',', '.'));
+    if (!Number.isFinite(value)) continue;
+    const unit = m[2]!.toLowerCase().startsWith('%') || /^pour/i.test(m[2]!) ? '%' : m[2]!.toLowerCase();
+    out.push({ value, unit, start: start + m.index, end: start + m.index + m[0].length });
+  }
+  return out;
+}
+
+function blankPlaceholders(text: string): string {
+  return text.replace(PLACEHOLDER_PATTERN, (m) => ' '.repeat(m.length));
+}
+
+export function analyzeBlock(rawText: string, compiled: CompiledPack, placeholder = false): BlockAnalysis {
+  const text = placeholder ? ' '.repeat(rawText.length) : blankPlaceholders(rawText);
+  const tokens = tokenize(text);
+  const content: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (!tokens[i]!.stop) content.push(i);
+
+  const spans = sentenceSpans(text);
+  const sentenceOfToken = new Int32Array(tokens.length);
+  const sentences: Sentence[] = [];
+  let t = 0;
+  spans.forEach(([start, end], s) => {
+    const from = t;
+    while (t < tokens.length && tokens[t]!.start < end) sentenceOfToken[t++] = s;
+    let words = 0;
+    for (let k = from; k < t; k++) if (!tokens[k]!.stop) words++;
+    sentences.push({ start, end, words, ...sentenceCues(tokens, from, t, text.slice(start, end)), figures: figuresOf(text, start, end) });
+  });
+
+  const shouting = !/\p{Ll}/u.test(text) && content.length >= 3;
+  const hits: Hit[] = [];
+  const stemAt = (ci: number): string => stem(tokens[content[ci]!]!.norm);
+
+  for (let ci = 0; ci < content.length; ci++) {
+    const token: Token = tokens[content[ci]!]!;
+    const acronym = acronymOf(token);
+    if (acronym && (!shouting || acronym.length >= 4)) {
+      for (const id of compiled.acronyms.get(acronym) ?? []) {
+        hits.push({ phrase: id, t0: content[ci]!, t1: content[ci]! + 1, start: token.start, end: token.end, sentence: sentenceOfToken[content[ci]!]! });
+      }
+    }
+    if (!mayStartPhrase(compiled, token.norm)) continue;
+    const first = stemAt(ci);
+    for (const id of compiled.byFirstStem.get(first) ?? []) {
+      const phrase = compiled.phrases[id]!;
+      let ok = true;
+      for (let k = 1; k < phrase.stems.length; k++) {
+        if (ci + k >= content.length || stemAt(ci + k) !== phrase.stems[k]) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) continue;
+      const last = tokens[content[ci + phrase.stems.length - 1]!]!;
+      hits.push({ phrase: id, t0: content[ci]!, t1: content[ci + phrase.stems.length - 1]! + 1, start: token.start, end: last.end, sentence: sentenceOfToken[content[ci]!]! });
+    }
+  }
+  const normText = ' ' + content.map((i) => tokens[i]!.norm).join(' ');
+
+  let labelEnd = -1;
+  const colon = text.indexOf(':');
+  if (colon > 0 && colon < 90) {
+    const before = tokens.filter((tk) => tk.end <= colon).length;
+    if (before > 0 && before <= 9) labelEnd = colon;
+  }
+  const liveWords = sentences.reduce((n, s) => (s.deferral || s.negations.length > 0 ? n : n + s.words), 0);
+  return { text: rawText, words: content.length, liveWords, hits, sentences, normText, labelEnd };
+}

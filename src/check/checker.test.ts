@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../document/markdown';
+import { check, Checker } from './checker';
+import { TEST_PACK } from './testPack';
+
+const statusOf = (md: string, id: string) => {
+  const r = check(parseMarkdown(md), TEST_PACK).requirements.find((x) => x.id === id)!;
+  return r;
+};
+
+const LONG =
+  'Le diagnostic sexué montre un taux d’activité des femmes de 41 % dans les quartiers. Trois actions sont prévues : ' +
+  'des marches exploratoires avec les habitantes, un accompagnement vers l’emploi des mères isolées, et la formation ' +
+  'des animateurs aux stéréotypes. Le CIDFF tient une permanence hebdomadaire au centre social.';
+
+describe('volets', () => {
+  it('a dedicated section with content is covered, with the heading as evidence', () => {
+    const r = statusOf(`# Contrat\n\n## Égalité entre les femmes et les hommes\n\n${LONG}\n`, 'FEM-1a');
+    expect(r.status).toBe('covered');
+    expect(r.reason).toMatch(/Volet présent : section « Égalité entre les femmes et les hommes »/);
+    expect(r.evidence[0]).toMatchObject({ text: 'Égalité entre les femmes et les hommes', headingPath: ['Contrat'] });
+  });
+
+  it('tolerates typography: en dash, F/H, capitals, ligatures', () => {
+    expect(statusOf(`## ÉGALITÉ FEMMES–HOMMES\n\n${LONG}`, 'FEM-1a').status).toBe('covered');
+    expect(statusOf(`## Égalité F/H\n\n${LONG}`, 'FEM-1a').status).toBe('covered');
+  });
+
+  it('a heading with an empty or placeholder body is missing', () => {
+    const r = statusOf('## Égalité femmes-hommes\n\n[À compléter : actions en faveur de l’égalité]\n\n## Suite\n\nTexte.', 'FEM-1a');
+    expect(r.status).toBe('missing');
+    expect(r.reason).toMatch(/section vide ou « À compléter »/);
+  });
+
+  it('a deferred volet does not count', () => {
+    const md = `## Égalité femmes-hommes\n\nLe volet égalité femmes-hommes fera l’objet d’un avenant ultérieur, après le diagnostic qui n’a pas pu être conduit à ce stade par les services de l’État et les partenaires associés au contrat de ville.`;
+    const r = statusOf(md, 'FEM-1a');
+    expect(r.status).toBe('missing');
+  });
+
+  it('a negated volet does not count', () => {
+    const r = statusOf('## Préambule\n\nLe présent contrat ne comporte pas de volet égalité femmes-hommes.', 'FEM-1a');
+    expect(r.status).toBe('missing');
+    expect(r.reason).toMatch(/Écarté explicitement/);
+  });
+
+  it('a passing mention in a list is partial', () => {
+    const r = statusOf('## Priorités\n\n- la jeunesse ;\n- l’égalité femmes-hommes ;\n- l’emploi.', 'FEM-1a');
+    expect(r.status).toBe('partial');
+    expect(r.reason).toBe('Mentionné une fois, dans une liste, sans section dédiée');
+  });
+
+  it('a labelled paragraph counts as a dedicated section', () => {
+    const r = statusOf(`## Axes transversaux\n\nÉgalité femmes-hommes : ${LONG}`, 'FEM-1a');
+    expect(r.status).toBe('covered');
+  });
+
+  it('resolves CLS by context: santé or sécurité', () => {
+    const sante = 'Le CLS signé avec l’ARS en 2014 tient lieu de volet santé ; il finance deux médiatrices santé et un accès aux soins renforcé.';
+    const secu = 'Le CLS de 1999 est remplacé par la stratégie du conseil de prévention de la délinquance et de sécurité.';
+    expect(statusOf(`## Priorités\n\n${sante}`, 'SAN-5').evidence.map((e) => e.text)).toHaveLength(1);
+    expect(statusOf(`## Priorités\n\n${secu}`, 'SAN-5').status).toBe('missing');
+    expect(statusOf(`## Priorités\n\n${secu}`, 'INT-1f').status).toBe('partial');
+  });
+});
+
+describe('signataires', () => {
+  const signatures = '## Signataires\n\n| Institution | Représentée par | Signature |\n|---|---|---|\n| Le procureur de la République | M. Martin | |\n';
+
+  it('count only from the signature block', () => {
+    expect(statusOf(signatures, 'JUS-1').status).toBe('covered');
+    const r = statusOf('## Partenaires\n\nLe procureur de la République participe au CLSPD.\n\n' + signatures.replace('Le procureur de la République', 'La CAF'), 'JUS-1');
+    expect(r.status).toBe('partial');
+    expect(r.reason).toMatch(/absent du bloc des signatures/);
+  });
+
+  it('a partner merely consulted is partial', () => {
+    const r = statusOf('## Gouvernance\n\nLe procureur de la République a été consulté sur le projet.', 'JUS-1');
+    expect(r.status).toBe('partial');
+    expect(r.reason).toMatch(/Seulement consulté/);
+  });
+
+  it('counts a former name and says so', () => {
+    const r = statusOf('## Signataires\n\n- Pour Pôle emploi, le directeur territorial', 'EMP-5b');
+    expect(r.status).toBe('covered');
+    expect(r.reason).toMatch(/ancien nom ; aujourd'hui « France Travail »/);
+  });
+
+  it('a « Fait à » block is a signature block', () => {
+    expect(statusOf('## Fin\n\nFait à Metz, le 3 juillet 2015.\n\nLe procureur de la République', 'JUS-1').status).toBe('covered');
+  });
+});
+
+describe('partenaires, actions, cibles', () => {
+  it('a partner involved in the pilotage is covered; consulted is partial', () => {
+    expect(statusOf('## Gouvernance\n\nLa CCI est membre du comité de pilotage.', 'ART-2d').status).toBe('covered');
+    expect(statusOf('## Gouvernance\n\nLa CCI a été informée de la démarche.', 'ART-2d').status).toBe('partial');
+  });
+
+  it('an action described as national context only is partial', () => {
+    const national = statusOf('## Contexte\n\nAu niveau national, l’État s’est engagé à promouvoir les marches exploratoires.', 'FEM-1c');
+    expect(national.status).toBe('partial');
+    expect(national.reason).toBe('Mentionné seulement comme contexte national');
+    expect(statusOf('## Actions\n\nLa ville organisera quatre marches exploratoires par an avec le conseil citoyen.', 'FEM-1c').status).toBe('covered');
+  });
+
+  it('a cible needs a local figure, compared with the national one', () => {
+    const low = statusOf('## Jeunesse\n\nNous visons 15 % de jeunes des quartiers parmi les volontaires du service civique.', 'SPO-2b');
+    expect(low.status).toBe('covered');
+    expect(low.figure).toEqual({ national: 25, local: 15, unit: '%', belowNational: true });
+    expect(low.reason).toMatch(/en deçà/);
+    const none = statusOf('## Jeunesse\n\nLe service civique sera proposé aux jeunes des quartiers.', 'SPO-2b');
+    expect(none.status).toBe('partial');
+    expect(none.reason).toMatch(/sans chiffre local/);
+  });
+});
+
+describe('evidence and incremental re-check', () => {
+  it('evidence offsets quote the block text exactly', () => {
+    const doc = parseMarkdown(`## Axes\n\nPremière phrase sans rapport. La ville organisera des marches exploratoires en 2025. Fin.`);
+    const r = check(doc, TEST_PACK).requirements.find((x) => x.id === 'FEM-1c')!;
+    const e = r.evidence[0]!;
+    const block = doc.blocks.find((b) => b.id === e.blockId)!;
+    expect(block.text.slice(e.start, e.end)).toBe(e.text);
+    expect(e.text).toBe('La ville organisera des marches exploratoires en 2025.');
+  });
+
+  it('re-analyses only the changed block and gives the same report as a full check', () => {
+    const doc = parseMarkdown(`## Égalité femmes-hommes\n\n${LONG}\n\n## Sécurité\n\nLe CLSPD se réunit deux fois par an.`);
+    const checker = new Checker(TEST_PACK);
+    checker.check(doc);
+    expect(checker.lastAnalysed).toBe(doc.blocks.length);
+    const edited = { blocks: doc.blocks.map((b) => (b.id === 'b1' ? { ...b, text: '[À compléter : le volet]' } : b)) };
+    const incremental = checker.check(edited);
+    expect(checker.lastAnalysed).toBe(1);
+    expect(incremental).toEqual(check(edited, TEST_PACK));
+    expect(incremental.requirements.find((r) => r.id === 'FEM-1a')!.status).toBe('missing');
+  });
+});

@@ -1,0 +1,108 @@
+import type { Block } from '../document/model';
+import type { BlockAnalysis, Hit, Sentence } from './analyze';
+import type { CompiledPack, PhraseRef } from './compile';
+import type { Layout } from './layout';
+import type { Evidence } from './report';
+import { normalizeWord } from './text';
+
+/** One match of one requirement's vocabulary, with what the sentence around it says. */
+export interface Mention {
+  block: number;
+  hit: Hit;
+  ref: PhraseRef;
+  sentence: Sentence;
+  heading: boolean;
+  /** The block opens with this phrase as a label (« Volet santé : … »). */
+  label: boolean;
+  deferred: boolean;
+  negated: boolean;
+  national: boolean;
+  consult: boolean;
+  commit: boolean;
+  involve: boolean;
+  signature: boolean;
+}
+
+export interface CheckInput {
+  blocks: Block[];
+  analyses: BlockAnalysis[];
+  layout: Layout;
+  compiled: CompiledPack;
+}
+
+const NEGATION_REACH = 8;
+
+function contextHolds(input: CheckInput, block: number, requireAny: string[]): boolean {
+  const here = input.analyses[block]!.normText;
+  const headings = ' ' + input.blocks[block]!.headingPath.map(normalizeWord).join(' ');
+  return requireAny.some((s) => here.includes(' ' + s) || headings.includes(' ' + s));
+}
+
+const ROLE_RANK = { heading: 2, theme: 1, term: 0 } as const;
+
+/**
+ * Every mention of every requirement, grouped by requirement index. Overlapping matches of one requirement
+ * in one block (« égalité entre les femmes et les hommes » and « femmes et les hommes ») make one mention,
+ * carrying the strongest role.
+ */
+export function collectMentions(input: CheckInput): Mention[][] {
+  const byReq: Mention[][] = input.compiled.pack.requirements.map(() => []);
+  input.analyses.forEach((a, block) => {
+    const b = input.blocks[block]!;
+    for (const hit of a.hits) {
+      const sentence = a.sentences[hit.sentence]!;
+      const negated = sentence.negations.some((k) => Math.abs(k - hit.t0) <= NEGATION_REACH);
+      for (const ref of input.compiled.phrases[hit.phrase]!.refs) {
+        if (ref.requireAny && !contextHolds(input, block, ref.requireAny)) continue;
+        const list = byReq[ref.req]!;
+        const previous = list[list.length - 1];
+        if (previous && previous.block === block && hit.start < previous.hit.end && previous.hit.start < hit.end) {
+          if (ROLE_RANK[ref.role] > ROLE_RANK[previous.ref.role]) previous.ref = { ...ref, ...(previous.ref.current ? { current: previous.ref.current } : {}) };
+          else if (ref.current && !previous.ref.current) previous.ref = { ...previous.ref, current: ref.current };
+          continue;
+        }
+        list.push({
+          block,
+          hit,
+          ref,
+          sentence,
+          heading: b.type === 'heading',
+          label: b.type !== 'heading' && a.labelEnd >= hit.end,
+          deferred: sentence.deferral,
+          negated,
+          national: sentence.national,
+          consult: sentence.consult,
+          commit: sentence.commit && a.words >= 8,
+          involve: sentence.involve,
+          signature: input.layout.signature[block] === 1,
+        });
+      }
+    }
+  });
+  return byReq;
+}
+
+/** The passage quoted for a mention: its sentence (or heading), trimmed, at most ~300 characters. */
+export function evidenceOf(input: CheckInput, m: Mention): Evidence {
+  const block = input.blocks[m.block]!;
+  const text = block.text;
+  let start = m.heading ? 0 : m.sentence.start;
+  let end = m.heading ? text.length : m.sentence.end;
+  if (end - start > 300) {
+    start = Math.max(start, m.hit.start - 120);
+    end = Math.min(end, m.hit.end + 160);
+  }
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { text: text.slice(start, end), blockId: block.id, start, end, headingPath: block.headingPath };
+}
+
+export function quote(input: CheckInput, m: Mention, max = 70): string {
+  const t = evidenceOf(input, m).text;
+  return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
+}
+
+/** Distinct blocks among mentions. */
+export function blockCount(ms: Mention[]): number {
+  return new Set(ms.map((m) => m.block)).size;
+}

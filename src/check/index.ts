@@ -1,0 +1,2 @@
+export { check, Checker } from './checker';
+export type { CheckReport, Evidence, RequirementResult, Status } from './report';

@@ -1,0 +1,217 @@
+import type { Requirement } from '../referential/schema';
+import { blockCount, quote, type CheckInput, type Mention } from './evidence';
+import type { RequirementResult, Status } from './report';
+
+/**
+ * The rules that turn a requirement's mentions into a status, one per kind of requirement.
+ * Each returns the mentions it rests on, strongest first, so the report can quote them.
+ */
+
+export interface Verdict {
+  status: Status;
+  confidence: number;
+  reason: string;
+  basis: Mention[];
+  figure?: RequirementResult['figure'];
+}
+
+const SUBSTANTIAL_WORDS = 25;
+const THIN_WORDS = 8;
+
+const live = (m: Mention): boolean => !m.deferred && !m.negated;
+const plural = (n: number, one: string, many: string): string => (n > 1 ? many : one);
+
+function formerNameNote(ms: Mention[]): string {
+  const former = ms.find((m) => m.ref.current);
+  return former ? ` (sous son ancien nom ; aujourd'hui « ${former.ref.current} »)` : '';
+}
+
+/** Why nothing counts: deferred, negated, or absent. */
+function absent(input: CheckInput, ms: Mention[], what: string): Verdict {
+  const deferred = ms.filter((m) => m.deferred);
+  if (deferred.length > 0) {
+    return {
+      status: 'missing',
+      confidence: 0.85,
+      reason: `Annoncé pour plus tard (« ${quote(input, deferred[0]!)} ») : ne compte pas comme présent`,
+      basis: deferred,
+    };
+  }
+  const negated = ms.filter((m) => m.negated);
+  if (negated.length > 0) {
+    return { status: 'missing', confidence: 0.85, reason: `Écarté explicitement : « ${quote(input, negated[0]!)} »`, basis: negated };
+  }
+  return { status: 'missing', confidence: 0.9, reason: what, basis: [] };
+}
+
+function sectionTitle(input: CheckInput, m: Mention): string {
+  return input.blocks[m.block]!.text.trim();
+}
+
+/** A section the contract must hold (volet, pilier, annexe, clause). */
+export function evaluateVolet(input: CheckInput, r: Requirement, ms: Mention[]): Verdict {
+  const headings = ms.filter((m) => (m.heading || m.label) && m.ref.role === 'heading' && !m.negated);
+  let best: { m: Mention; live: number; blocks: number; deferred: number } | undefined;
+  for (const m of headings) {
+    const s = m.heading ? input.layout.sections.get(m.block) : undefined;
+    const a = input.analyses[m.block]!;
+    const stats = s
+      ? { live: s.liveWords, blocks: s.blocks, deferred: s.deferredWords }
+      : { live: a.liveWords - 3, blocks: 1, deferred: a.words - a.liveWords };
+    if (m.deferred) stats.live = 0;
+    if (!best || stats.live > best.live) best = { m, ...stats };
+  }
+  if (best && best.live >= SUBSTANTIAL_WORDS) {
+    const where = best.m.heading ? `section « ${sectionTitle(input, best.m)} »` : `paragraphe « ${quote(input, best.m, 50)} »`;
+    const size = best.m.heading ? `, ${best.blocks} ${plural(best.blocks, 'paragraphe', 'paragraphes')}` : '';
+    return {
+      status: 'covered',
+      confidence: best.m.heading ? 0.92 : 0.8,
+      reason: `Volet présent : ${where}${size} (${best.live} mots)`,
+      basis: [best.m, ...ms.filter((x) => x !== best!.m && live(x))],
+    };
+  }
+  const pillar = evaluateThemes(input, ms);
+  if (pillar) return pillar;
+  const body = ms.filter((m) => !m.heading && live(m));
+  if (best && best.live >= THIN_WORDS) {
+    return {
+      status: 'partial',
+      confidence: 0.7,
+      reason: `Section « ${sectionTitle(input, best.m)} » très brève (${best.live} mots)`,
+      basis: [best.m, ...body],
+    };
+  }
+  if (best) {
+    const title = sectionTitle(input, best.m);
+    if (body.length > 0) {
+      return {
+        status: 'partial',
+        confidence: 0.6,
+        reason: `Titre « ${title} » sans contenu ; mentionné ailleurs ${body.length} ${plural(body.length, 'fois', 'fois')}`,
+        basis: [best.m, ...body],
+      };
+    }
+    const why = best.deferred > 0 ? 'annoncé pour plus tard' : 'section vide ou « À compléter »';
+    return { status: 'missing', confidence: 0.85, reason: `Titre « ${title} » présent mais ${why} : ne compte pas comme présent`, basis: [best.m] };
+  }
+  return mentionsOnly(input, body, ms, 'Aucune section ni mention trouvée');
+}
+
+/** A pilier named otherwise: two sub-theme sections with content make it present. */
+function evaluateThemes(input: CheckInput, ms: Mention[]): Verdict | undefined {
+  const themed = new Map<number, Mention>();
+  for (const m of ms) {
+    if (m.ref.role !== 'theme' || !m.heading || m.negated) continue;
+    const s = input.layout.sections.get(m.block);
+    if (s && s.liveWords >= SUBSTANTIAL_WORDS) themed.set(m.block, m);
+  }
+  if (themed.size < 2) return undefined;
+  const basis = [...themed.values()];
+  const names = basis.slice(0, 3).map((m) => `« ${sectionTitle(input, m)} »`).join(', ');
+  return { status: 'covered', confidence: 0.75, reason: `Présent sans son titre, par ses thèmes : ${names}`, basis };
+}
+
+function mentionsOnly(input: CheckInput, body: Mention[], all: Mention[], none: string): Verdict {
+  if (body.length === 0) return absent(input, all, none);
+  const local = body.filter((m) => !m.national);
+  if (local.length === 0) {
+    return { status: 'partial', confidence: 0.7, reason: 'Mentionné seulement comme contexte national', basis: body };
+  }
+  const n = local.length;
+  const inList = local.every((m) => input.blocks[m.block]!.type === 'listItem');
+  const reason =
+    n === 1
+      ? `Mentionné une fois${inList ? ', dans une liste' : ''}, sans section dédiée`
+      : `Mentionné ${n} fois (${blockCount(local)} passages), sans section dédiée`;
+  return { status: 'partial', confidence: 0.65, reason, basis: local };
+}
+
+/** A body that must sign: only the signature block counts. */
+export function evaluateSignataire(input: CheckInput, _r: Requirement, ms: Mention[]): Verdict {
+  const alive = ms.filter(live);
+  const signing = alive.filter((m) => m.signature && !m.consult);
+  if (signing.length > 0) {
+    return {
+      status: 'covered',
+      confidence: 0.9,
+      reason: `Signataire : « ${quote(input, signing[0]!)} »${formerNameNote(signing)}`,
+      basis: signing,
+    };
+  }
+  const consulted = alive.filter((m) => m.consult);
+  if (consulted.length > 0 && alive.every((m) => m.consult || m.national)) {
+    return { status: 'partial', confidence: 0.75, reason: `Seulement consulté ou informé, pas signataire : « ${quote(input, consulted[0]!)} »`, basis: consulted };
+  }
+  if (alive.length > 0) {
+    const where = input.layout.hasSignatureBlock ? 'absent du bloc des signatures' : 'aucun bloc de signatures trouvé';
+    return {
+      status: 'partial',
+      confidence: 0.75,
+      reason: `Cité ${alive.length} fois dans le texte, mais ${where}${formerNameNote(alive)}`,
+      basis: alive,
+    };
+  }
+  return absent(input, ms, input.layout.hasSignatureBlock ? 'Absent du bloc des signatures' : 'Aucun bloc de signatures trouvé');
+}
+
+/** A partner to involve: named as a member, a partner, a signatory or with a commitment. */
+export function evaluatePartenaire(input: CheckInput, _r: Requirement, ms: Mention[]): Verdict {
+  const alive = ms.filter(live);
+  const signing = alive.filter((m) => m.signature && !m.consult);
+  if (signing.length > 0) {
+    return { status: 'covered', confidence: 0.9, reason: `Signataire du contrat : « ${quote(input, signing[0]!)} »`, basis: signing };
+  }
+  const engaged = alive.filter((m) => !m.consult && !m.national);
+  const strong = engaged.filter((m) => m.involve || m.heading);
+  if (strong.length > 0 || blockCount(engaged) >= 2) {
+    const basis = strong.length > 0 ? [...strong, ...engaged.filter((m) => !strong.includes(m))] : engaged;
+    return { status: 'covered', confidence: strong.length > 0 ? 0.85 : 0.7, reason: `Associé : « ${quote(input, basis[0]!)} »`, basis };
+  }
+  const consulted = alive.filter((m) => m.consult);
+  if (consulted.length > 0) {
+    return { status: 'partial', confidence: 0.75, reason: `Seulement consulté ou informé : « ${quote(input, consulted[0]!)} »`, basis: consulted };
+  }
+  return mentionsOnly(input, alive, ms, 'Partenaire non cité');
+}
+
+/** A national commitment to decline locally. */
+export function evaluateAction(input: CheckInput, _r: Requirement, ms: Mention[]): Verdict {
+  const alive = ms.filter(live);
+  const local = alive.filter((m) => !m.national);
+  const declined = local.filter((m) => m.commit || m.heading || m.label);
+  if (declined.length > 0 || blockCount(local) >= 2) {
+    const basis = declined.length > 0 ? [...declined, ...local.filter((m) => !declined.includes(m))] : local;
+    return { status: 'covered', confidence: declined.length > 0 ? 0.8 : 0.7, reason: `Décliné localement : « ${quote(input, basis[0]!)} »`, basis };
+  }
+  return mentionsOnly(input, alive, ms, 'Non décliné dans le contrat');
+}
+
+const YEAR = /^(19|20)\d{2}$/;
+
+/** A national figure: the evidence is a local figure attached to the same dispositif. */
+export function evaluateCible(input: CheckInput, r: Requirement, ms: Mention[]): Verdict {
+  const target = r.target;
+  const alive = ms.filter(live);
+  const local = alive.filter((m) => !m.national);
+  const national = target ? `${target.value} ${target.unit}` : '';
+  for (const m of local) {
+    const figure = m.sentence.figures.find((f) => !YEAR.test(String(f.value)) && (!target || f.unit === target.unit || target.unit !== '%'));
+    if (!figure) continue;
+    const below = target ? (target.direction === 'min' ? figure.value < target.value : figure.value > target.value) : false;
+    const unit = figure.unit === '%' ? ' %' : ` ${figure.unit}`;
+    return {
+      status: 'covered',
+      confidence: 0.75,
+      reason: `Objectif local : ${figure.value}${unit}${target ? ` (objectif national : ${national}${below ? ' — le chiffre local est en deçà' : ''})` : ''}`,
+      basis: [m, ...local.filter((x) => x !== m)],
+      ...(target ? { figure: { national: target.value, local: figure.value, unit: target.unit, belowNational: below } } : {}),
+    };
+  }
+  const figure = target ? { figure: { national: target.value, unit: target.unit } } : {};
+  if (local.length > 0) {
+    return { status: 'partial', confidence: 0.7, reason: `Dispositif cité sans chiffre local${target ? ` (objectif national : ${national})` : ''}`, basis: local, ...figure };
+  }
+  const verdict = mentionsOnly(input, alive, ms, `Dispositif absent${target ? ` (objectif national : ${national})` : ''}`);
+  return { ...verdict, ...figure };
+}

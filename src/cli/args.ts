@@ -1,0 +1,90 @@
+/** The command line of `pilier`, parsed into what to do; bad usage comes back as a French message. */
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'check'; inputs: string[]; json: boolean; referentiel?: string }
+  | { kind: 'usage'; message: string };
+
+export const DEFAULT_REFERENTIEL = 'annexe-1-2014';
+
+export const HELP_TEXT = `pilier — vérifie qu'un contrat de ville contient ce que le référentiel exige
+
+Usage :
+  pilier check <fichier|dossier>… [--json] [--referentiel <id>]
+  pilier --help
+  pilier --version
+
+Fichiers lus : .md et .markdown (Markdown), .txt (texte brut, UTF-8), .docx (Word).
+Un dossier donne ses fichiers de ces types ; les sous-dossiers ne sont pas parcourus.
+Limites : 20 Mo par fichier texte, 100 Mo par document Word.
+
+Options :
+  --json                sortie JSON : un objet pour un fichier, un tableau pour un dossier
+                        ou plusieurs fichiers
+  --referentiel <id>    référentiel à utiliser (par défaut : ${DEFAULT_REFERENTIEL}),
+                        ou chemin d'un fichier de référentiel .json
+  -h, --help            affiche cette aide
+  -v, --version         affiche la version
+
+Pour un fichier : le tableau des exigences par pilier ou axe, avec l'état
+(✔ couverte, ◐ partielle, ✘ manquante), la raison et un extrait du texte.
+Pour plusieurs fichiers : une ligne de bilan par fichier.
+
+Codes de sortie : 0 vérification faite · 2 fichier illisible ou usage incorrect
+· 70 erreur interne.
+
+Exemples :
+  npx pilier check contrat.docx
+  npx pilier check brouillons/ --json > bilan.json
+`;
+
+const CHECK_HINT = 'Usage : pilier check <fichier|dossier>… [--json] [--referentiel <id>]';
+
+function usage(message: string): Command {
+  return { kind: 'usage', message: `${message}\n${CHECK_HINT}\nPour l'aide : pilier --help` };
+}
+
+/** Parses `argv` (without `node` and the script). Never throws. */
+export function parseArgs(argv: string[]): Command {
+  const [first, ...rest] = argv;
+  if (first === undefined) return usage('Aucune commande indiquée.');
+  if (first === '--help' || first === '-h' || first === 'help') return { kind: 'help' };
+  if (first === '--version' || first === '-v' || first === '-V') return { kind: 'version' };
+  if (first.startsWith('-')) return usage(`Option inconnue : ${first}`);
+  if (first !== 'check') {
+    if (/\.(md|markdown|txt|docx)$/i.test(first) || first.includes('/')) {
+      return usage(`Commande inconnue : « ${first} ». Pour vérifier ce fichier : pilier check ${first}`);
+    }
+    return usage(`Commande inconnue : « ${first} ».`);
+  }
+
+  const inputs: string[] = [];
+  let json = false;
+  let referentiel: string | undefined;
+  let onlyFiles = false;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (onlyFiles || !arg.startsWith('-') || arg === '-') {
+      if (arg === '-') return usage('La lecture depuis l’entrée standard n’est pas prise en charge : indiquez un fichier.');
+      inputs.push(arg);
+    } else if (arg === '--') {
+      onlyFiles = true;
+    } else if (arg === '--help' || arg === '-h') {
+      return { kind: 'help' };
+    } else if (arg === '--json') {
+      json = true;
+    } else if (arg === '--referentiel' || arg === '-r') {
+      const value = rest[++i];
+      if (value === undefined || value === '') return usage(`L'option ${arg} attend un identifiant de référentiel.`);
+      referentiel = value;
+    } else if (arg.startsWith('--referentiel=')) {
+      referentiel = arg.slice('--referentiel='.length);
+      if (!referentiel) return usage("L'option --referentiel attend un identifiant de référentiel.");
+    } else {
+      return usage(`Option inconnue : ${arg}`);
+    }
+  }
+  if (inputs.length === 0) return usage('Aucun fichier indiqué.');
+  return { kind: 'check', inputs, json, ...(referentiel !== undefined ? { referentiel } : {}) };
+}
