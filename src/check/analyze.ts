@@ -112,13 +112,30 @@ export function analyzeBlock(rawText: string, compiled: CompiledPack, placeholde
     }
   }
   const normText = ' ' + content.map((i) => tokens[i]!.norm).join(' ');
+  const liveWords = sentences.reduce((n, s) => (isLive(s) ? n + s.words : n), 0);
+  return { text: rawText, words: content.length, liveWords, hits, sentences, normText, labelEnd: labelEndOf(text, tokens, sentences) };
+}
 
-  let labelEnd = -1;
+/** A sentence that counts as written content: not deferred, not negated, not national context. */
+export function isLive(s: Sentence): boolean {
+  return !s.deferral && !s.national && s.negations.length === 0;
+}
+
+/**
+ * Where a block's opening label ends, if it has one: « Volet santé : … » or « Santé. Le contrat… » (a first
+ * sentence of a few words followed by more text); -1 otherwise.
+ */
+function labelEndOf(text: string, tokens: Token[], sentences: Sentence[]): number {
   const colon = text.indexOf(':');
   if (colon > 0 && colon < 90) {
-    const before = tokens.filter((tk) => tk.end <= colon).length;
-    if (before > 0 && before <= 9) labelEnd = colon;
+    let before = 0;
+    for (const tk of tokens) if (tk.end <= colon) before++;
+    if (before > 0 && before <= 9) return colon;
   }
-  const liveWords = sentences.reduce((n, s) => (s.deferral || s.negations.length > 0 ? n : n + s.words), 0);
-  return { text: rawText, words: content.length, liveWords, hits, sentences, normText, labelEnd };
+  const first = sentences[0];
+  if (first && sentences.length > 1 && first.words > 0 && first.words <= 6 && /[.—–]\s*$/.test(text.slice(first.start, first.end).trimEnd())) {
+    return first.end;
+  }
+  return -1;
 }
+

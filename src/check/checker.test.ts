@@ -11,7 +11,8 @@ const statusOf = (md: string, id: string) => {
 const LONG =
   'Le diagnostic sexué montre un taux d’activité des femmes de 41 % dans les quartiers. Trois actions sont prévues : ' +
   'des marches exploratoires avec les habitantes, un accompagnement vers l’emploi des mères isolées, et la formation ' +
-  'des animateurs aux stéréotypes. Le CIDFF tient une permanence hebdomadaire au centre social.';
+  'des animateurs aux stéréotypes. Le CIDFF tient une permanence hebdomadaire au centre social, et un comité ' +
+  'de suivi réunit chaque année les associations de femmes des quartiers.';
 
 describe('volets', () => {
   it('a dedicated section with content is covered, with the heading as evidence', () => {
@@ -61,6 +62,40 @@ describe('volets', () => {
     expect(statusOf(`## Priorités\n\n${sante}`, 'SAN-5').evidence.map((e) => e.text)).toHaveLength(1);
     expect(statusOf(`## Priorités\n\n${secu}`, 'SAN-5').status).toBe('missing');
     expect(statusOf(`## Priorités\n\n${secu}`, 'INT-1f').status).toBe('partial');
+  });
+});
+
+describe('framing of paragraphs and lists', () => {
+  it('a paragraph labelled « Santé. » introduces a section up to the next label', () => {
+    const md = `## Orientation 1\n\n**Sécurité.** Au niveau national, la stratégie fixe trois programmes.\n\nLocalement, le contrat retient la médiation sociale de soirée dans les trois quartiers, les chantiers éducatifs de la prévention spécialisée, la coordination des polices municipales, la vidéoprotection de la place commerciale et un référent tranquillité par bailleur, avec un point à chaque comité de pilotage en présence du procureur de la République, du directeur départemental de la sécurité publique et des bailleurs sociaux des quartiers.\n\n**Culture.** Autre chose.`;
+    const r = statusOf(md, 'INT-1f');
+    expect(r.status).toBe('covered');
+  });
+
+  it('list items inherit the national framing of their lead-in sentence', () => {
+    const md = '## Contexte\n\nAu niveau national, la convention interministérielle prévoit :\n\n- des marches exploratoires ;\n- des permanences du CIDFF.';
+    expect(statusOf(md, 'FEM-1c').reason).toBe('Mentionné seulement comme contexte national');
+  });
+
+  it('a hedged action is not a commitment', () => {
+    const r = statusOf('## Actions\n\nDes marches exploratoires pourront être organisées le cas échéant avec les habitantes.', 'FEM-1c');
+    expect(r.status).toBe('partial');
+    expect(r.reason).toMatch(/^Seulement envisagé/);
+  });
+
+  it('an amendment announced for later is a deferral', () => {
+    const md = '## Égalité femmes-hommes\n\nUn avenant précisera le volet égalité femmes-hommes. Cet avenant intégrera les marches exploratoires et le plan d’action élaboré avec les associations de femmes des quartiers.';
+    expect(statusOf(md, 'FEM-1a').status).toBe('missing');
+    expect(statusOf(md, 'FEM-1c').status).toBe('missing');
+  });
+
+  it('reads the context of an ambiguous term across the cells of a table row', () => {
+    const table = (a: string, b: string) => `## Signataires\n\n| Institution | Représentée par | Signature |\n|---|---|---|\n| ${a} | ${b} | |\n`;
+    const pack = structuredClone(TEST_PACK);
+    pack.requirements[4]!.evidence.ambiguous = [{ term: 'Habitat', requireAny: ['directeur général'] }];
+    const statusWith = (md: string) => check(parseMarkdown(md), pack).requirements[4]!.status;
+    expect(statusWith(table('Orbe Habitat', 'le Directeur général'))).toBe('covered');
+    expect(statusWith(table('Orbe Habitat', 'le Président'))).toBe('missing');
   });
 });
 

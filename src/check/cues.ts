@@ -51,6 +51,11 @@ const DEFERRAL = compile([
   'prochaine actualisation',
   'lors de l actualisation',
   'a completer',
+  'cet avenant',
+  'un avenant',
+  'par avenant',
+  'futur avenant',
+  'prochain avenant',
   'sera annexe',
   'sera annexee',
   'seront annexe',
@@ -73,7 +78,21 @@ const NATIONAL = compile([
   'objectifs nationaux',
   'pour memoire',
   'annexe 1 de la circulaire',
+  'la loi prevoit',
+  'la loi dispose',
+  'la loi impose',
+  'la loi du 21 fevrier 2014 prevoit',
+  'le legislateur',
+  'la circulaire prevoit',
+  'la circulaire demande',
+  'les circulaires prevoient',
+  'il est rappele',
+  'rappelons que',
+  'cadre national',
 ]);
+
+/** Hedges that leave an action undecided: « pourra être invité », « le cas échéant ». */
+const HEDGES = compile(['pourra', 'pourront', 'pourrait', 'pourraient', 'eventuellement', 'le cas echeant', 'si besoin', 'si possible', 'a terme']);
 
 const CONSULT_WORDS = new Set([
   'consulte', 'consultee', 'consultes', 'consultees', 'informe', 'informee', 'informes', 'informees',
@@ -82,8 +101,8 @@ const CONSULT_WORDS = new Set([
 ]);
 
 const COMMIT_PREFIXES = prefixes([
-  'engag', 'action', 'mise', 'mettr', 'deploi', 'deploy', 'develop', 'renforc', 'cre', 'soutien', 'souten',
-  'mobilis', 'object', 'pilot', 'financ', 'accompagn', 'organis', 'poursui', 'implant', 'ouvr', 'generalis',
+  'engag', 'prevu', 'mise', 'mettr', 'deploi', 'deploy', 'develop', 'renforc', 'cre', 'soutien', 'souten',
+  'mobilis', 'pilot', 'financ', 'accompagn', 'organis', 'poursui', 'implant', 'ouvr', 'generalis',
   'program', 'anim', 'favoris', 'assur', 'contribu', 'facilit', 'amelior', 'porter', 'porte', 'ameliore', 'agir',
   'prior', 'cibl', 'recrut', 'form', 'propos', 'accueil', 'orient', 'pilote', 'lutter', 'lutte', 'prevoi',
 ]);
@@ -108,6 +127,7 @@ export interface SentenceCues {
   consult: boolean;
   commit: boolean;
   involve: boolean;
+  hedge: boolean;
   /** Token indices (in the block's token list) of negations that deny presence. */
   negations: number[];
 }
@@ -139,6 +159,7 @@ export function sentenceCues(tokens: Token[], from: number, to: number, rawText:
   const cues: SentenceCues = {
     deferral: anyPattern(tokens, from, to, DEFERRAL),
     national: anyPattern(tokens, from, to, NATIONAL),
+    hedge: anyPattern(tokens, from, to, HEDGES),
     consult: false,
     commit: false,
     involve: false,

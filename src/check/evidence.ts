@@ -1,9 +1,9 @@
 import type { Block } from '../document/model';
 import type { BlockAnalysis, Hit, Sentence } from './analyze';
 import type { CompiledPack, PhraseRef } from './compile';
-import type { Layout } from './layout';
 import type { Evidence } from './report';
-import { normalizeWord } from './text';
+import { LEAD_DEFERRED, LEAD_HEDGED, LEAD_NATIONAL, type Layout } from './layout';
+import { phraseStems, stem } from './text';
 
 /** One match of one requirement's vocabulary, with what the sentence around it says. */
 export interface Mention {
@@ -20,6 +20,8 @@ export interface Mention {
   consult: boolean;
   commit: boolean;
   involve: boolean;
+  /** « pourra », « le cas échéant »: not a firm commitment. */
+  hedge: boolean;
   signature: boolean;
 }
 
@@ -32,10 +34,28 @@ export interface CheckInput {
 
 const NEGATION_REACH = 8;
 
+const stemTexts = new WeakMap<BlockAnalysis, string>();
+
+/** The block's content words as stems, space-separated with a leading space (computed once, on demand). */
+function stemText(a: BlockAnalysis): string {
+  let t = stemTexts.get(a);
+  if (t === undefined) {
+    t = ' ' + a.normText.trim().split(' ').map(stem).join(' ') + ' ';
+    stemTexts.set(a, t);
+  }
+  return t;
+}
+
+/**
+ * An ambiguous term counts when one of its context phrases occurs in the same block, in the other cells of
+ * its table row (« Vallombre Métropole | le Président »), or in its headings.
+ */
 function contextHolds(input: CheckInput, block: number, requireAny: string[]): boolean {
-  const here = input.analyses[block]!.normText;
-  const headings = ' ' + input.blocks[block]!.headingPath.map(normalizeWord).join(' ');
-  return requireAny.some((s) => here.includes(' ' + s) || headings.includes(' ' + s));
+  const b = input.blocks[block]!;
+  const texts = [stemText(input.analyses[block]!)];
+  if (b.table) for (const k of input.layout.rows.get(`${b.table.id}:${b.table.row}`) ?? []) texts.push(stemText(input.analyses[k]!));
+  texts.push(' ' + phraseStems(b.headingPath.join(' ')).join(' ') + ' ');
+  return requireAny.some((phrase) => texts.some((t) => t.includes(` ${phrase} `)));
 }
 
 const ROLE_RANK = { heading: 2, theme: 1, term: 0 } as const;
@@ -49,6 +69,7 @@ export function collectMentions(input: CheckInput): Mention[][] {
   const byReq: Mention[][] = input.compiled.pack.requirements.map(() => []);
   input.analyses.forEach((a, block) => {
     const b = input.blocks[block]!;
+    const lead = input.layout.leadIn[block]!;
     for (const hit of a.hits) {
       const sentence = a.sentences[hit.sentence]!;
       const negated = sentence.negations.some((k) => Math.abs(k - hit.t0) <= NEGATION_REACH);
@@ -68,12 +89,13 @@ export function collectMentions(input: CheckInput): Mention[][] {
           sentence,
           heading: b.type === 'heading',
           label: b.type !== 'heading' && a.labelEnd >= hit.end,
-          deferred: sentence.deferral,
+          deferred: sentence.deferral || (lead & LEAD_DEFERRED) !== 0,
           negated,
-          national: sentence.national,
+          national: sentence.national || (lead & LEAD_NATIONAL) !== 0,
           consult: sentence.consult,
           commit: sentence.commit && a.words >= 8,
           involve: sentence.involve,
+          hedge: sentence.hedge || (lead & LEAD_HEDGED) !== 0,
           signature: input.layout.signature[block] === 1,
         });
       }

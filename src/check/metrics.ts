@@ -39,7 +39,7 @@ export interface CorpusScore {
   exactAgreement: number;
   labels: number;
   mistakes: Mistake[];
-  /** Deferred or negated cases the checker wrongly called covered. */
+  /** Deferred or negated volets the checker wrongly called covered. */
   coveredWhenDeferred: Mistake[];
   deferredCases: number;
 }
@@ -74,7 +74,7 @@ export function scoreCorpus(results: LabelledResult[]): CorpusScore {
       counts.set(id, c);
       const mistake = { draft, id, expected: want, actual: got.status, reason: got.reason };
       if (slot === 1 || slot === 2) mistakes.push(mistake);
-      if (deferredOrNegated.includes(id)) {
+      if (deferredOrNegated.includes(id) && got.kind === 'volet') {
         deferredCases++;
         if (got.status === 'covered') coveredWhenDeferred.push(mistake);
       }

@@ -15,8 +15,12 @@ export interface Verdict {
   figure?: RequirementResult['figure'];
 }
 
-const SUBSTANTIAL_WORDS = 25;
+/** Written words that make a section substantial, or thin. */
+const SUBSTANTIAL_WORDS = 30;
 const THIN_WORDS = 8;
+/** A pilier named otherwise: two theme sections of some substance, or one large one. */
+const THEME_WORDS = 25;
+const LARGE_THEME_WORDS = 80;
 
 const live = (m: Mention): boolean => !m.deferred && !m.negated;
 const plural = (n: number, one: string, many: string): string => (n > 1 ? many : one);
@@ -44,20 +48,42 @@ function absent(input: CheckInput, ms: Mention[], what: string): Verdict {
   return { status: 'missing', confidence: 0.9, reason: what, basis: [] };
 }
 
+/**
+ * The extent of writing a heading or a label introduces: a heading's section; for a labelled paragraph
+ * (« Santé. Le contrat… », « Volet santé : … »), the paragraph and what follows it up to the next label or
+ * heading — or the whole section when it opens the section (« Ce défi constitue le volet éducatif du contrat. »).
+ */
+function sectionOf(input: CheckInput, m: Mention): { live: number; blocks: number; setAside: number } {
+  const { blocks, analyses, layout } = input;
+  const own = layout.sections.get(m.block);
+  if (m.heading && own) return { live: own.liveWords, blocks: own.blocks, setAside: own.deferredWords };
+  const a = analyses[m.block]!;
+  let live = Math.max(0, a.liveWords - 3);
+  let setAside = a.words - a.liveWords;
+  let count = 1;
+  let k = m.block + 1;
+  for (; k < blocks.length && blocks[k]!.type !== 'heading' && analyses[k]!.labelEnd < 0; k++) {
+    live += analyses[k]!.liveWords;
+    setAside += analyses[k]!.words - analyses[k]!.liveWords;
+    count++;
+  }
+  const opensSection = blocks[m.block - 1]?.type === 'heading';
+  const enclosing = opensSection ? layout.sections.get(m.block - 1) : undefined;
+  if (enclosing && enclosing.end === k) return { live: enclosing.liveWords, blocks: enclosing.blocks, setAside: enclosing.deferredWords };
+  return { live, blocks: count, setAside };
+}
+
 function sectionTitle(input: CheckInput, m: Mention): string {
   return input.blocks[m.block]!.text.trim();
 }
 
 /** A section the contract must hold (volet, pilier, annexe, clause). */
 export function evaluateVolet(input: CheckInput, r: Requirement, ms: Mention[]): Verdict {
+  if (r.presence === 'mention') return evaluateClause(input, r, ms);
   const headings = ms.filter((m) => (m.heading || m.label) && m.ref.role === 'heading' && !m.negated);
-  let best: { m: Mention; live: number; blocks: number; deferred: number } | undefined;
+  let best: { m: Mention; live: number; blocks: number; setAside: number } | undefined;
   for (const m of headings) {
-    const s = m.heading ? input.layout.sections.get(m.block) : undefined;
-    const a = input.analyses[m.block]!;
-    const stats = s
-      ? { live: s.liveWords, blocks: s.blocks, deferred: s.deferredWords }
-      : { live: a.liveWords - 3, blocks: 1, deferred: a.words - a.liveWords };
+    const stats = sectionOf(input, m);
     if (m.deferred) stats.live = 0;
     if (!best || stats.live > best.live) best = { m, ...stats };
   }
@@ -84,7 +110,7 @@ export function evaluateVolet(input: CheckInput, r: Requirement, ms: Mention[]):
   }
   if (best) {
     const title = sectionTitle(input, best.m);
-    if (body.length > 0) {
+    if (body.length > 0 && best.setAside === 0) {
       return {
         status: 'partial',
         confidence: 0.6,
@@ -92,7 +118,7 @@ export function evaluateVolet(input: CheckInput, r: Requirement, ms: Mention[]):
         basis: [best.m, ...body],
       };
     }
-    const why = best.deferred > 0 ? 'annoncé pour plus tard' : 'section vide ou « À compléter »';
+    const why = best.setAside > 0 ? 'sans contenu propre (différé, écarté ou contexte national seulement)' : 'section vide ou « À compléter »';
     return { status: 'missing', confidence: 0.85, reason: `Titre « ${title} » présent mais ${why} : ne compte pas comme présent`, basis: [best.m] };
   }
   return mentionsOnly(input, body, ms, 'Aucune section ni mention trouvée');
@@ -101,12 +127,14 @@ export function evaluateVolet(input: CheckInput, r: Requirement, ms: Mention[]):
 /** A pilier named otherwise: two sub-theme sections with content make it present. */
 function evaluateThemes(input: CheckInput, ms: Mention[]): Verdict | undefined {
   const themed = new Map<number, Mention>();
+  let large = false;
   for (const m of ms) {
     if (m.ref.role !== 'theme' || !m.heading || m.negated) continue;
     const s = input.layout.sections.get(m.block);
-    if (s && s.liveWords >= SUBSTANTIAL_WORDS) themed.set(m.block, m);
+    if (s && s.liveWords >= THEME_WORDS) themed.set(m.block, m);
+    if (s && s.liveWords >= LARGE_THEME_WORDS) large = true;
   }
-  if (themed.size < 2) return undefined;
+  if (themed.size < 2 && !large) return undefined;
   const basis = [...themed.values()];
   const names = basis.slice(0, 3).map((m) => `« ${sectionTitle(input, m)} »`).join(', ');
   return { status: 'covered', confidence: 0.75, reason: `Présent sans son titre, par ses thèmes : ${names}`, basis };
@@ -179,12 +207,30 @@ export function evaluatePartenaire(input: CheckInput, _r: Requirement, ms: Menti
 export function evaluateAction(input: CheckInput, _r: Requirement, ms: Mention[]): Verdict {
   const alive = ms.filter(live);
   const local = alive.filter((m) => !m.national);
-  const declined = local.filter((m) => m.commit || m.heading || m.label);
-  if (declined.length > 0 || blockCount(local) >= 2) {
-    const basis = declined.length > 0 ? [...declined, ...local.filter((m) => !declined.includes(m))] : local;
+  const firm = local.filter((m) => !m.hedge && !m.consult);
+  const declined = firm.filter((m) => m.commit || m.heading || m.label);
+  if (declined.length > 0 || blockCount(firm) >= 2) {
+    const basis = declined.length > 0 ? [...declined, ...local.filter((m) => !declined.includes(m))] : firm;
     return { status: 'covered', confidence: declined.length > 0 ? 0.8 : 0.7, reason: `Décliné localement : « ${quote(input, basis[0]!)} »`, basis };
   }
+  const hedged = local.filter((m) => m.hedge || m.consult);
+  if (hedged.length > 0 && firm.length === 0) {
+    return { status: 'partial', confidence: 0.7, reason: `Seulement envisagé, sans engagement ferme : « ${quote(input, hedged[0]!)} »`, basis: hedged };
+  }
   return mentionsOnly(input, alive, ms, 'Non décliné dans le contrat');
+}
+
+/** A clause or an annex (`presence: mention`): a firm local statement is enough, no section is needed. */
+function evaluateClause(input: CheckInput, r: Requirement, ms: Mention[]): Verdict {
+  const empty = ms.filter((m) => m.heading && (input.layout.sections.get(m.block)?.liveWords ?? 0) < THIN_WORDS);
+  const written = ms.filter((m) => !empty.includes(m));
+  if (written.length === 0 && empty.length > 0) {
+    return { status: 'missing', confidence: 0.85, reason: `Titre « ${sectionTitle(input, empty[0]!)} » présent mais section vide ou « À compléter »`, basis: empty };
+  }
+  const verdict = evaluateAction(input, r, written);
+  if (verdict.status === 'covered') return { ...verdict, reason: verdict.reason.replace('Décliné localement', 'Présent') };
+  if (verdict.reason === 'Non décliné dans le contrat') return { ...verdict, reason: 'Absent du contrat' };
+  return verdict;
 }
 
 const YEAR = /^(19|20)\d{2}$/;

@@ -85,6 +85,11 @@ export const RequirementSchema = z
     /** Citation of the legal basis (« Loi n° 2014-173, art. 7 »). */
     legalBasis: nonEmpty,
     kind: z.enum(KINDS),
+    /**
+     * How a volet shows: `section` (a dedicated heading or labelled paragraph with content, the default) or
+     * `mention` (a clause or an annex: a local statement such as « la CIA est annexée au présent contrat »).
+     */
+    presence: z.enum(['section', 'mention']).optional(),
     level: z.enum(LEVELS),
     /** One line, from the source wording, on why this level. */
     levelReason: nonEmpty,

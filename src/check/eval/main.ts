@@ -48,7 +48,8 @@ console.log(`\n${'exigence'.padEnd(14)} ${'exactit.'.padStart(8)} ${'précis.'.p
 for (const [id, score] of s.perRequirement) console.log(line(id, score));
 console.log(line('ENSEMBLE', s.overall));
 console.log(`\nAccord exact sur 3 statuts (couvert / partiel / manquant) : ${pct(s.exactAgreement)}`);
-console.log(`Volets différés ou niés (d'après les notes) : ${s.deferredCases}, dont déclarés « couverts » à tort : ${s.coveredWhenDeferred.length}`);
+console.log(`Volets différés ou niés (d’après les notes) : ${s.deferredCases}, dont déclarés « couverts » à tort : ${s.coveredWhenDeferred.length}`);
+for (const m of s.coveredWhenDeferred) console.log(`  ${m.draft}  ${m.id} — ${m.reason}`);
 if (process.argv.includes('--errors') || s.mistakes.length <= 25) {
   console.log(`\nErreurs couvert / non couvert (${s.mistakes.length}) :`);
   for (const m of s.mistakes) console.log(`  ${m.draft}  ${m.id}: attendu ${m.expected}, obtenu ${m.actual} — ${m.reason}`);
