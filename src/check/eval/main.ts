@@ -26,8 +26,12 @@ interface LabelFile {
   notes?: Record<string, string>;
 }
 
+// `npm run eval -- --drafts 15,16` scores only the drafts whose names start with those prefixes.
+const only = process.argv.includes('--drafts') ? process.argv[process.argv.indexOf('--drafts') + 1]!.split(',') : undefined;
+
 const results: LabelledResult[] = readdirSync(corpus)
   .filter((f) => f.endsWith('.labels.json'))
+  .filter((f) => !only || only.some((prefix) => f.startsWith(prefix)))
   .sort()
   .map((f) => {
     const label = JSON.parse(readFileSync(join(corpus, f), 'utf8')) as LabelFile;
