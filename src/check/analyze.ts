@@ -1,7 +1,7 @@
 import { PLACEHOLDER_PATTERN } from '../document/model';
 import { mayStartPhrase, type CompiledPack } from './compile';
 import { sentenceCues, type SentenceCues } from './cues';
-import { acronymOf, sentenceSpans, stem, tokenize, type Token } from './text';
+import { sentenceSpans, tokenize, wordStem, type Token } from './text';
 
 /**
  * What the checker knows of one block, computed from its text alone (so it can be cached by block id and
@@ -30,7 +30,6 @@ export interface Sentence extends SentenceCues {
   end: number;
   /** Content words in the sentence. */
   words: number;
-  figures: Figure[];
 }
 
 export interface BlockAnalysis {
@@ -48,6 +47,18 @@ export interface BlockAnalysis {
 }
 
 const FIGURE = /(\d{1,3}(?:[  .]\d{3})*(?:,\d+)?)\s*(%|pour\s?cent|points?|places|postes|jeunes|bénéficiaires|personnes|structures|emplois|heures)/giu;
+
+const figureCache = new WeakMap<Sentence, Figure[]>();
+
+/** Figures (« 25 % », « 120 places ») of a sentence of a block, read on demand (only cibles need them). */
+export function figuresIn(text: string, sentence: Sentence): Figure[] {
+  let figures = figureCache.get(sentence);
+  if (!figures) {
+    figures = figuresOf(text, sentence.start, sentence.end);
+    figureCache.set(sentence, figures);
+  }
+  return figures;
+}
 
 function figuresOf(text: string, start: number, end: number): Figure[] {
   const out: Figure[] = [];
@@ -69,35 +80,45 @@ export function analyzeBlock(rawText: string, compiled: CompiledPack, placeholde
   const text = placeholder ? ' '.repeat(rawText.length) : blankPlaceholders(rawText);
   const tokens = tokenize(text);
   const content: number[] = [];
-  for (let i = 0; i < tokens.length; i++) if (!tokens[i]!.stop) content.push(i);
+  for (let i = 0; i < tokens.length; i++) if (!tokens[i]!.w.stop) content.push(i);
 
   const spans = sentenceSpans(text);
   const sentenceOfToken = new Int32Array(tokens.length);
   const sentences: Sentence[] = [];
   let t = 0;
-  spans.forEach(([start, end], s) => {
+  for (let s = 0; s < spans.length; s++) {
+    const [start, end] = spans[s]!;
     const from = t;
-    while (t < tokens.length && tokens[t]!.start < end) sentenceOfToken[t++] = s;
     let words = 0;
-    for (let k = from; k < t; k++) if (!tokens[k]!.stop) words++;
-    sentences.push({ start, end, words, ...sentenceCues(tokens, from, t, text.slice(start, end)), figures: figuresOf(text, start, end) });
-  });
+    while (t < tokens.length && tokens[t]!.start < end) {
+      if (!tokens[t]!.w.stop) words++;
+      sentenceOfToken[t++] = s;
+    }
+    sentences.push(sentenceCues(tokens, from, t, text, start, end, words));
+  }
 
   const shouting = !/\p{Ll}/u.test(text) && content.length >= 3;
   const hits: Hit[] = [];
-  const stemAt = (ci: number): string => stem(tokens[content[ci]!]!.norm);
+  const stemAt = (ci: number): string => wordStem(tokens[content[ci]!]!.w);
 
   for (let ci = 0; ci < content.length; ci++) {
     const token: Token = tokens[content[ci]!]!;
-    const acronym = acronymOf(token);
+    const acronym = token.w.acronym;
     if (acronym && (!shouting || acronym.length >= 4)) {
-      for (const id of compiled.acronyms.get(acronym) ?? []) {
+      const ids = compiled.acronyms.get(acronym);
+      if (ids) for (const id of ids) {
         hits.push({ phrase: id, t0: content[ci]!, t1: content[ci]! + 1, start: token.start, end: token.end, sentence: sentenceOfToken[content[ci]!]! });
       }
     }
-    if (!mayStartPhrase(compiled, token.norm)) continue;
-    const first = stemAt(ci);
-    for (const id of compiled.byFirstStem.get(first) ?? []) {
+    const w = token.w;
+    if (w.startsFor !== compiled) {
+      w.startsFor = compiled;
+      w.starts = mayStartPhrase(compiled, w.norm);
+    }
+    if (!w.starts) continue;
+    const candidates = compiled.byFirstStem.get(stemAt(ci));
+    if (!candidates) continue;
+    for (const id of candidates) {
       const phrase = compiled.phrases[id]!;
       let ok = true;
       for (let k = 1; k < phrase.stems.length; k++) {
@@ -111,9 +132,20 @@ export function analyzeBlock(rawText: string, compiled: CompiledPack, placeholde
       hits.push({ phrase: id, t0: content[ci]!, t1: content[ci + phrase.stems.length - 1]! + 1, start: token.start, end: last.end, sentence: sentenceOfToken[content[ci]!]! });
     }
   }
-  const normText = ' ' + content.map((i) => tokens[i]!.norm).join(' ');
-  const liveWords = sentences.reduce((n, s) => (isLive(s) ? n + s.words : n), 0);
-  return { text: rawText, words: content.length, liveWords, hits, sentences, normText, labelEnd: labelEndOf(text, tokens, sentences) };
+  let liveWords = 0;
+  for (const s of sentences) if (isLive(s)) liveWords += s.words;
+  let normText: string | undefined;
+  return {
+    text: rawText,
+    words: content.length,
+    liveWords,
+    hits,
+    sentences,
+    get normText() {
+      return (normText ??= ' ' + content.map((i) => tokens[i]!.w.norm).join(' '));
+    },
+    labelEnd: labelEndOf(text, tokens, sentences),
+  };
 }
 
 /** A sentence that counts as written content: not deferred, not negated, not national context. */

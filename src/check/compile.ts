@@ -11,8 +11,8 @@ export type Role = 'term' | 'heading' | 'theme';
 export interface PhraseRef {
   req: number;
   role: Role;
-  /** For ambiguous terms: stems of which one must occur in the block or its headings. */
-  requireAny?: string[];
+  /** For ambiguous terms: phrases (as stems) of which one must occur in the block, its table row or headings. */
+  requireAny?: string[][];
   /** For a former name: the current name to show. */
   current?: string;
 }
@@ -94,7 +94,7 @@ export function compilePack(pack: Referentiel): CompiledPack {
       add(f.current, { req, role: 'term' });
     }
     for (const a of e.ambiguous) {
-      add(a.term, { req, role: 'term', requireAny: a.requireAny.map((w) => phraseStems(w).join(' ')).filter(Boolean) });
+      add(a.term, { req, role: 'term', requireAny: a.requireAny.map(phraseStems).filter((p) => p.length > 0) });
     }
     const headings = e.headings.length > 0 ? e.headings : r.kind === 'volet' ? e.phrases : [];
     for (const h of headings) add(h, { req, role: 'heading' });

@@ -1,4 +1,4 @@
-import type { Token } from './text';
+import type { Token, Word } from './text';
 
 /**
  * Sentence-level cues of French administrative prose that change what a mention is worth: a deferral
@@ -132,64 +132,96 @@ export interface SentenceCues {
   negations: number[];
 }
 
+const CONSULT = 1;
+const COMMIT = 2;
+const INVOLVE = 4;
+const PRESENCE = 8;
+const NEGATOR = 16;
+const NE = 32;
+const FUTURE = 64;
+const POSTPONES = 128;
+const ABSENCE = 256;
+/** The word starts one of the multi-word patterns (deferral, national, hedge). */
+const PATTERN_START = 512;
 
 function matchesAt(tokens: Token[], i: number, pattern: Pattern, end: number): boolean {
   for (let k = 0; k < pattern.length; k++) {
-    const t = tokens[i + k];
-    if (!t || i + k >= end) return false;
+    if (i + k >= end) return false;
+    const norm = tokens[i + k]!.w.norm;
     const p = pattern[k]!;
     if (p === '*') continue;
-    if (p.endsWith(')')) {
-      if (t.norm !== p.slice(0, -1)) return false;
-    } else if (t.norm !== p) return false;
+    if (p.endsWith(')') ? norm !== p.slice(0, -1) : norm !== p) return false;
   }
   return true;
 }
 
-function anyPattern(tokens: Token[], from: number, to: number, patterns: PatternIndex): boolean {
-  for (let i = from; i < to; i++) {
-    const bucket = patterns.get(tokens[i]!.norm);
-    if (bucket) for (const p of bucket) if (matchesAt(tokens, i, p, to)) return true;
-  }
+function startsPattern(tokens: Token[], i: number, to: number, patterns: PatternIndex): boolean {
+  const bucket = patterns.get(tokens[i]!.w.norm);
+  if (bucket) for (const p of bucket) if (matchesAt(tokens, i, p, to)) return true;
   return false;
 }
 
+/** Cue classes of a word, computed once per distinct word form. */
+function cueFlags(w: Word): number {
+  if (w.cues >= 0) return w.cues;
+  const n = w.norm;
+  let f = 0;
+  if (CONSULT_WORDS.has(n)) f |= CONSULT;
+  if (COMMIT_PREFIXES.test(n)) f |= COMMIT;
+  if (n.length > 2 && INVOLVE_PREFIXES.test(n)) f |= INVOLVE;
+  if (PRESENCE_PREFIXES.test(n)) f |= PRESENCE;
+  if (NEGATORS.has(n)) f |= NEGATOR;
+  if (n === 'ne' || n === 'n') f |= NE;
+  if (FUTURE_AUX.has(n)) f |= FUTURE;
+  if (POSTPONED.test(n)) f |= POSTPONES;
+  if (n === 'aucun' || n === 'aucune' || n === 'absence' || n === 'faute') f |= ABSENCE;
+  if (DEFERRAL.has(n) || NATIONAL.has(n) || HEDGES.has(n)) f |= PATTERN_START;
+  w.cues = f;
+  return f;
+}
+
 /** Reads the cues of one sentence: tokens[from, to) of a block. */
-export function sentenceCues(tokens: Token[], from: number, to: number, rawText: string): SentenceCues {
-  const cues: SentenceCues = {
-    deferral: anyPattern(tokens, from, to, DEFERRAL),
-    national: anyPattern(tokens, from, to, NATIONAL),
-    hedge: anyPattern(tokens, from, to, HEDGES),
-    consult: false,
-    commit: false,
-    involve: false,
-    negations: [],
-  };
-  if (/\(\s*(annexe\s+)?à venir\s*\)/iu.test(rawText)) cues.deferral = true;
+export function sentenceCues<T extends { start: number; end: number; words: number }>(
+  tokens: Token[],
+  from: number,
+  to: number,
+  text: string,
+  start: number,
+  end: number,
+  words: number,
+): SentenceCues & T {
+  const cues = { start, end, words, deferral: false, national: false, hedge: false, consult: false, commit: false, involve: false, negations: [] as number[] };
+  let all = 0;
   for (let i = from; i < to; i++) {
-    const w = tokens[i]!.norm;
-    if (CONSULT_WORDS.has(w)) cues.consult = true;
-    if (!cues.commit && COMMIT_PREFIXES.test(w)) cues.commit = true;
-    if (!cues.involve && INVOLVE_PREFIXES.test(w) && w.length > 2) cues.involve = true;
-    if (FUTURE_AUX.has(w)) {
-      for (let k = i + 1; k <= i + 3 && k < to; k++) {
-        if (POSTPONED.test(tokens[k]!.norm)) cues.deferral = true;
-      }
+    const f = cueFlags(tokens[i]!.w);
+    all |= f;
+    if (f & PATTERN_START) {
+      if (!cues.deferral && startsPattern(tokens, i, to, DEFERRAL)) cues.deferral = true;
+      if (!cues.national && startsPattern(tokens, i, to, NATIONAL)) cues.national = true;
+      if (!cues.hedge && startsPattern(tokens, i, to, HEDGES)) cues.hedge = true;
     }
-    if (w === 'ne' || w === 'n') {
+    if (f & FUTURE) {
+      for (let k = i + 1; k <= i + 3 && k < to; k++) if (cueFlags(tokens[k]!.w) & POSTPONES) cues.deferral = true;
+    }
+    if (f & NE) {
       for (let k = i + 1; k <= i + 4 && k < to; k++) {
-        if (!NEGATORS.has(tokens[k]!.norm)) continue;
-        let presence = false;
+        if (!(cueFlags(tokens[k]!.w) & NEGATOR)) continue;
         for (let v = i + 1; v <= k + 4 && v < to; v++) {
-          if (v !== k && PRESENCE_PREFIXES.test(tokens[v]!.norm)) presence = true;
+          if (v !== k && cueFlags(tokens[v]!.w) & PRESENCE) {
+            cues.negations.push(k);
+            break;
+          }
         }
-        if (presence) cues.negations.push(k);
         break;
       }
     }
-    if ((w === 'aucun' || w === 'aucune' || w === 'absence' || w === 'faute') && !cues.negations.includes(i)) {
-      cues.negations.push(i);
-    }
+    if (f & ABSENCE && !cues.negations.includes(i)) cues.negations.push(i);
   }
-  return cues;
+  cues.consult = (all & CONSULT) !== 0;
+  cues.commit = (all & COMMIT) !== 0;
+  cues.involve = (all & INVOLVE) !== 0;
+  if (!cues.deferral && text.slice(start, end).includes('venir') && /\(\s*(annexe\s+)?à venir\s*\)/iu.test(text.slice(start, end))) {
+    cues.deferral = true;
+  }
+  return cues as SentenceCues & T;
 }

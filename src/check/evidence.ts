@@ -3,10 +3,12 @@ import type { BlockAnalysis, Hit, Sentence } from './analyze';
 import type { CompiledPack, PhraseRef } from './compile';
 import type { Evidence } from './report';
 import { LEAD_DEFERRED, LEAD_HEDGED, LEAD_NATIONAL, type Layout } from './layout';
-import { phraseStems, stem } from './text';
+import { tokenize } from './text';
 
 /** One match of one requirement's vocabulary, with what the sentence around it says. */
 export interface Mention {
+  /** Index of the requirement in the pack. */
+  req: number;
   block: number;
   hit: Hit;
   ref: PhraseRef;
@@ -34,73 +36,105 @@ export interface CheckInput {
 
 const NEGATION_REACH = 8;
 
-const stemTexts = new WeakMap<BlockAnalysis, string>();
+const normWordsCache = new WeakMap<BlockAnalysis, string[]>();
 
-/** The block's content words as stems, space-separated with a leading space (computed once, on demand). */
-function stemText(a: BlockAnalysis): string {
-  let t = stemTexts.get(a);
-  if (t === undefined) {
-    t = ' ' + a.normText.trim().split(' ').map(stem).join(' ') + ' ';
-    stemTexts.set(a, t);
+function normWords(a: BlockAnalysis): string[] {
+  let words = normWordsCache.get(a);
+  if (words === undefined) {
+    words = a.normText.trim().split(' ');
+    normWordsCache.set(a, words);
   }
-  return t;
+  return words;
+}
+
+const headingWordsCache = new Map<string, string[]>();
+
+/** Normalised words of a heading path, memoised (many blocks share one path). */
+function headingWords(path: string[]): string[] {
+  const key = path.join('\n');
+  let words = headingWordsCache.get(key);
+  if (words === undefined) {
+    words = tokenize(path.join(' ')).filter((t) => !t.w.stop).map((t) => t.w.norm);
+    if (headingWordsCache.size > 10_000) headingWordsCache.clear();
+    headingWordsCache.set(key, words);
+  }
+  return words;
+}
+
+/** True when consecutive words start with the phrase's stems (stems are prefixes of their words). */
+function containsPhrase(words: string[], stems: string[]): boolean {
+  outer: for (let i = 0; i + stems.length <= words.length; i++) {
+    for (let k = 0; k < stems.length; k++) if (!words[i + k]!.startsWith(stems[k]!)) continue outer;
+    return true;
+  }
+  return false;
 }
 
 /**
  * An ambiguous term counts when one of its context phrases occurs in the same block, in the other cells of
  * its table row (« Vallombre Métropole | le Président »), or in its headings.
  */
-function contextHolds(input: CheckInput, block: number, requireAny: string[]): boolean {
+function contextHolds(input: CheckInput, block: number, requireAny: string[][]): boolean {
   const b = input.blocks[block]!;
-  const texts = [stemText(input.analyses[block]!)];
-  if (b.table) for (const k of input.layout.rows.get(`${b.table.id}:${b.table.row}`) ?? []) texts.push(stemText(input.analyses[k]!));
-  texts.push(' ' + phraseStems(b.headingPath.join(' ')).join(' ') + ' ');
-  return requireAny.some((phrase) => texts.some((t) => t.includes(` ${phrase} `)));
+  const texts = [normWords(input.analyses[block]!)];
+  if (b.table) for (const k of input.layout.rows.get(`${b.table.id}:${b.table.row}`) ?? []) texts.push(normWords(input.analyses[k]!));
+  texts.push(headingWords(b.headingPath));
+  return requireAny.some((stems) => texts.some((words) => containsPhrase(words, stems)));
 }
 
 const ROLE_RANK = { heading: 2, theme: 1, term: 0 } as const;
 
 /**
- * Every mention of every requirement, grouped by requirement index. Overlapping matches of one requirement
- * in one block (« égalité entre les femmes et les hommes » and « femmes et les hommes ») make one mention,
- * carrying the strongest role.
+ * The mentions found in one block, in reading order. Overlapping matches of one requirement (« égalité entre
+ * les femmes et les hommes » and « femmes et les hommes ») make one mention, carrying the strongest role.
  */
+export function mentionsOfBlock(input: CheckInput, block: number): Mention[] {
+  const a = input.analyses[block]!;
+  const b = input.blocks[block]!;
+  const lead = input.layout.leadIn[block]!;
+  const out: Mention[] = [];
+  const last = new Map<number, Mention>();
+  for (const hit of a.hits) {
+    const sentence = a.sentences[hit.sentence]!;
+    const negated = sentence.negations.some((k) => Math.abs(k - hit.t0) <= NEGATION_REACH);
+    for (const ref of input.compiled.phrases[hit.phrase]!.refs) {
+      if (ref.requireAny && !contextHolds(input, block, ref.requireAny)) continue;
+      const previous = last.get(ref.req);
+      if (previous && hit.start < previous.hit.end && previous.hit.start < hit.end) {
+        if (ROLE_RANK[ref.role] > ROLE_RANK[previous.ref.role]) previous.ref = { ...ref, ...(previous.ref.current ? { current: previous.ref.current } : {}) };
+        else if (ref.current && !previous.ref.current) previous.ref = { ...previous.ref, current: ref.current };
+        continue;
+      }
+      const m: Mention = {
+        req: ref.req,
+        block,
+        hit,
+        ref,
+        sentence,
+        heading: b.type === 'heading',
+        label: b.type !== 'heading' && a.labelEnd >= hit.end,
+        deferred: sentence.deferral || (lead & LEAD_DEFERRED) !== 0,
+        negated,
+        national: sentence.national || (lead & LEAD_NATIONAL) !== 0,
+        consult: sentence.consult,
+        commit: sentence.commit && a.words >= 8,
+        involve: sentence.involve,
+        hedge: sentence.hedge || (lead & LEAD_HEDGED) !== 0,
+        signature: input.layout.signature[block] === 1,
+      };
+      last.set(ref.req, m);
+      out.push(m);
+    }
+  }
+  return out;
+}
+
+/** Every mention of every requirement, grouped by requirement index, in reading order. */
 export function collectMentions(input: CheckInput): Mention[][] {
   const byReq: Mention[][] = input.compiled.pack.requirements.map(() => []);
-  input.analyses.forEach((a, block) => {
-    const b = input.blocks[block]!;
-    const lead = input.layout.leadIn[block]!;
-    for (const hit of a.hits) {
-      const sentence = a.sentences[hit.sentence]!;
-      const negated = sentence.negations.some((k) => Math.abs(k - hit.t0) <= NEGATION_REACH);
-      for (const ref of input.compiled.phrases[hit.phrase]!.refs) {
-        if (ref.requireAny && !contextHolds(input, block, ref.requireAny)) continue;
-        const list = byReq[ref.req]!;
-        const previous = list[list.length - 1];
-        if (previous && previous.block === block && hit.start < previous.hit.end && previous.hit.start < hit.end) {
-          if (ROLE_RANK[ref.role] > ROLE_RANK[previous.ref.role]) previous.ref = { ...ref, ...(previous.ref.current ? { current: previous.ref.current } : {}) };
-          else if (ref.current && !previous.ref.current) previous.ref = { ...previous.ref, current: ref.current };
-          continue;
-        }
-        list.push({
-          block,
-          hit,
-          ref,
-          sentence,
-          heading: b.type === 'heading',
-          label: b.type !== 'heading' && a.labelEnd >= hit.end,
-          deferred: sentence.deferral || (lead & LEAD_DEFERRED) !== 0,
-          negated,
-          national: sentence.national || (lead & LEAD_NATIONAL) !== 0,
-          consult: sentence.consult,
-          commit: sentence.commit && a.words >= 8,
-          involve: sentence.involve,
-          hedge: sentence.hedge || (lead & LEAD_HEDGED) !== 0,
-          signature: input.layout.signature[block] === 1,
-        });
-      }
-    }
-  });
+  for (let block = 0; block < input.analyses.length; block++) {
+    for (const m of mentionsOfBlock(input, block)) byReq[m.req]!.push(m);
+  }
   return byReq;
 }
 

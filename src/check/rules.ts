@@ -1,4 +1,5 @@
 import type { Requirement } from '../referential/schema';
+import { figuresIn } from './analyze';
 import { blockCount, quote, type CheckInput, type Mention } from './evidence';
 import type { RequirementResult, Status } from './report';
 
@@ -23,6 +24,12 @@ const THEME_WORDS = 25;
 const LARGE_THEME_WORDS = 80;
 
 const live = (m: Mention): boolean => !m.deferred && !m.negated;
+
+/** The strongest mentions first, then the others (without repeating any). */
+function strongestFirst(strong: Mention[], all: Mention[]): Mention[] {
+  const first = new Set(strong);
+  return [...strong, ...all.filter((m) => !first.has(m))];
+}
 const plural = (n: number, one: string, many: string): string => (n > 1 ? many : one);
 
 function formerNameNote(ms: Mention[]): string {
@@ -193,7 +200,7 @@ export function evaluatePartenaire(input: CheckInput, _r: Requirement, ms: Menti
   const engaged = alive.filter((m) => !m.consult && !m.national);
   const strong = engaged.filter((m) => m.involve || m.heading);
   if (strong.length > 0 || blockCount(engaged) >= 2) {
-    const basis = strong.length > 0 ? [...strong, ...engaged.filter((m) => !strong.includes(m))] : engaged;
+    const basis = strong.length > 0 ? strongestFirst(strong, engaged) : engaged;
     return { status: 'covered', confidence: strong.length > 0 ? 0.85 : 0.7, reason: `Associé : « ${quote(input, basis[0]!)} »`, basis };
   }
   const consulted = alive.filter((m) => m.consult);
@@ -210,7 +217,7 @@ export function evaluateAction(input: CheckInput, _r: Requirement, ms: Mention[]
   const firm = local.filter((m) => !m.hedge && !m.consult);
   const declined = firm.filter((m) => m.commit || m.heading || m.label);
   if (declined.length > 0 || blockCount(firm) >= 2) {
-    const basis = declined.length > 0 ? [...declined, ...local.filter((m) => !declined.includes(m))] : firm;
+    const basis = declined.length > 0 ? strongestFirst(declined, local) : firm;
     return { status: 'covered', confidence: declined.length > 0 ? 0.8 : 0.7, reason: `Décliné localement : « ${quote(input, basis[0]!)} »`, basis };
   }
   const hedged = local.filter((m) => m.hedge || m.consult);
@@ -222,8 +229,9 @@ export function evaluateAction(input: CheckInput, _r: Requirement, ms: Mention[]
 
 /** A clause or an annex (`presence: mention`): a firm local statement is enough, no section is needed. */
 function evaluateClause(input: CheckInput, r: Requirement, ms: Mention[]): Verdict {
-  const empty = ms.filter((m) => m.heading && (input.layout.sections.get(m.block)?.liveWords ?? 0) < THIN_WORDS);
-  const written = ms.filter((m) => !empty.includes(m));
+  const isEmpty = (m: Mention) => m.heading && (input.layout.sections.get(m.block)?.liveWords ?? 0) < THIN_WORDS;
+  const empty = ms.filter(isEmpty);
+  const written = ms.filter((m) => !isEmpty(m));
   if (written.length === 0 && empty.length > 0) {
     return { status: 'missing', confidence: 0.85, reason: `Titre « ${sectionTitle(input, empty[0]!)} » présent mais section vide ou « À compléter »`, basis: empty };
   }
@@ -242,7 +250,7 @@ export function evaluateCible(input: CheckInput, r: Requirement, ms: Mention[]):
   const local = alive.filter((m) => !m.national);
   const national = target ? `${target.value} ${target.unit}` : '';
   for (const m of local) {
-    const figure = m.sentence.figures.find((f) => !YEAR.test(String(f.value)) && (!target || f.unit === target.unit || target.unit !== '%'));
+    const figure = figuresIn(input.analyses[m.block]!.text, m.sentence).find((f) => !YEAR.test(String(f.value)) && (!target || f.unit === target.unit || target.unit !== '%'));
     if (!figure) continue;
     const below = target ? (target.direction === 'min' ? figure.value < target.value : figure.value > target.value) : false;
     const unit = figure.unit === '%' ? ' %' : ` ${figure.unit}`;
