@@ -28,12 +28,13 @@ describe('readDocx on real Word documents', () => {
       ['b1', 'heading', 1, 'Pilier « Cohésion sociale »'],
       ['b2', 'heading', 2, 'Égalité entre les femmes et les hommes'],
       ['b3', 'paragraph', null, 'Le contrat consacre un volet à l’égalité entre les femmes et les hommes, piloté par la déléguée aux droits des femmes.'],
-      ['b4', 'listItem', 0, 'Marches exploratoires de femmes'],
-      ['b5', 'listItem', 1, 'dans les quatre quartiers prioritaires'],
-      ['b6', 'listItem', 2, 'avant la fin de 2025'],
-      ['b7', 'heading', 3, 'Santé'],
-      ['b8', 'paragraph', null, 'Un contrat local de santé (CLS) est signé avec l’ARS.'],
-      ['b9', 'heading', 1, 'Signatures'],
+      ['b4', 'paragraph', null, 'Un diagnostic sexué des quartiers est conduit en 2025 ; le centre d’information sur les droits des femmes et des familles tient deux permanences par semaine au centre social, et les animateurs sont formés aux stéréotypes.'],
+      ['b5', 'listItem', 0, 'Marches exploratoires de femmes'],
+      ['b6', 'listItem', 1, 'dans les quatre quartiers prioritaires'],
+      ['b7', 'listItem', 2, 'avant la fin de 2025'],
+      ['b8', 'heading', 3, 'Santé'],
+      ['b9', 'paragraph', null, 'Un contrat local de santé (CLS) est signé avec l’ARS.'],
+      ['b10', 'heading', 1, 'Signatures'],
       ['t0r0c0', 'tableCell', null, 'Signataire'],
       ['t0r0c1', 'tableCell', null, 'Qualité'],
       ['t0r1c0', 'tableCell', null, 'Le préfet de l’Essonne'],
@@ -41,8 +42,8 @@ describe('readDocx on real Word documents', () => {
       ['t0r2c0', 'tableCell', null, 'Le procureur de la République'],
       ['t0r2c1', 'tableCell', null, 'Ministère public'],
     ]);
-    expect(document.blocks[8]!.headingPath).toEqual(['Pilier « Cohésion sociale »', 'Égalité entre les femmes et les hommes', 'Santé']);
-    expect(document.blocks[14]!.headingPath).toEqual(['Signatures']);
+    expect(document.blocks[9]!.headingPath).toEqual(['Pilier « Cohésion sociale »', 'Égalité entre les femmes et les hommes', 'Santé']);
+    expect(document.blocks[15]!.headingPath).toEqual(['Signatures']);
   });
 
   it('gives the same ids when the same document is read twice', async () => {
