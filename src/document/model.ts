@@ -21,6 +21,9 @@ export interface Block {
   listDepth?: number;
   /** True when the block is a template placeholder (« [À compléter : …] ») and not yet written. */
   placeholder?: boolean;
+  /** For blocks read from an editor: the section they belong to and the child indices from its root, so the
+   * editor can find the node to highlight. */
+  source?: { section: string; path: number[] };
 }
 
 export interface ContractDocument {

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import type { CheckReport } from '../check/report';
+
+/**
+ * The typed IPC contract between the renderer and its host (Electron's main process, or the test host).
+ * One map from channel (`domain:verb`) to the schema of its argument and the type of its result; the preload
+ * exposes exactly these channels as `window.pilier`, and the host parses every argument with the schema.
+ * Expected failures come back as values with a French message; payloads are plain data (ISO strings).
+ * @see design.md §4
+ */
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const MAX_TEXT = 10_000;
+const MAX_PATH = 4_096;
+/** One section's serialised Lexical state. */
+const MAX_CONTENT = 20 * 1024 * 1024;
+
+const text = z.string().max(MAX_TEXT);
+const nonEmpty = text.trim().min(1);
+const path = z.string().min(1).max(MAX_PATH);
+const periodDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+
+export const NewProjectMetaSchema = z
+  .object({
+    territoire: nonEmpty,
+    epci: text,
+    communes: z.array(nonEmpty).max(2_000),
+    qpv: z.array(z.object({ nom: nonEmpty, code: text }).strict()).max(2_000),
+    periode: z.object({ debut: periodDate, fin: periodDate }).strict(),
+    referentiel: z.object({ id: nonEmpty, version: nonEmpty }).strict(),
+    signataires: z.array(z.object({ nom: nonEmpty, qualite: text.default('') }).strict()).max(2_000),
+    mode: z.enum(['redaction', 'relecture']).default('redaction'),
+  })
+  .strict();
+
+export type NewProjectMeta = z.input<typeof NewProjectMetaSchema>;
+export type ProjectMeta = z.output<typeof NewProjectMetaSchema> & { createdAt: string; updatedAt: string };
+
+export const SectionChangeSchema = z.union([
+  z
+    .object({
+      id: nonEmpty.max(200),
+      position: z.number().int().min(0).max(100_000).optional(),
+      title: text.optional(),
+      content: z.string().max(MAX_CONTENT).optional(),
+    })
+    .strict(),
+  z.object({ id: nonEmpty.max(200), deleted: z.literal(true) }).strict(),
+]);
+export type SectionChange = z.infer<typeof SectionChangeSchema>;
+
+export interface Section {
+  id: string;
+  position: number;
+  title: string;
+  /** Lexical editor state, serialised (JSON). */
+  content: string;
+  updatedAt: string;
+}
+
+export interface OpenedProject {
+  path: string;
+  meta: ProjectMeta;
+  sections: Section[];
+  report: CheckReport | null;
+}
+
+export interface SnapshotInfo {
+  id: number;
+  createdAt: string;
+  label: string | null;
+  reason: 'auto' | 'manuel' | 'avant-restauration';
+  sizeBytes: number;
+}
+
+export interface RecentFile {
+  path: string;
+  territoire: string;
+  openedAt: string;
+}
+
+/** Argument schemas, channel by channel. `z.void()` channels take no argument. */
+export const CHANNELS = {
+  'project:create': z.object({ path, meta: NewProjectMetaSchema }).strict(),
+  'project:open': z.object({ path }).strict(),
+  'project:openDemo': z.void(),
+  'project:saveSections': z.object({ changes: z.array(SectionChangeSchema).min(1).max(1_000) }).strict(),
+  'project:updateMeta': NewProjectMetaSchema.partial().strict(),
+  'project:saveReport': z.object({ report: z.unknown() }).strict(),
+  'project:snapshot': z.object({ label: text.optional() }).strict(),
+  'project:listSnapshots': z.void(),
+  'project:restoreSnapshot': z.object({ id: z.number().int().positive() }).strict(),
+  'project:saveAs': z.object({ path, overwrite: z.boolean().optional() }).strict(),
+  'project:close': z.void(),
+  'recent:list': z.void(),
+  'dialog:saveProject': z.object({ suggestedName: text }).strict(),
+  'dialog:openProject': z.void(),
+} as const;
+
+export type Channel = keyof typeof CHANNELS;
+export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[];
+
+/** What each channel answers. */
+export interface Results {
+  'project:create': Result<OpenedProject>;
+  'project:open': Result<OpenedProject>;
+  'project:openDemo': Result<OpenedProject>;
+  'project:saveSections': Result<{ savedAt: string }>;
+  'project:updateMeta': Result<ProjectMeta>;
+  'project:saveReport': Result<{ createdAt: string }>;
+  'project:snapshot': Result<SnapshotInfo>;
+  'project:listSnapshots': Result<SnapshotInfo[]>;
+  'project:restoreSnapshot': Result<OpenedProject>;
+  'project:saveAs': Result<{ path: string }>;
+  'project:close': Result<null>;
+  'recent:list': Result<RecentFile[]>;
+  'dialog:saveProject': Result<{ path: string } | null>;
+  'dialog:openProject': Result<{ path: string } | null>;
+}
+
+// Compile-time check that the two maps list the same channels.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const channelsAgree: Same<Channel, keyof Results> = true;
+void channelsAgree;
+
+export type Args<C extends Channel> = z.input<(typeof CHANNELS)[C]>;
+
+/** The bridge the preload exposes as `window.pilier` (and the test host binds to the same services). */
+export interface Bridge {
+  invoke<C extends Channel>(channel: C, ...args: Args<C> extends void ? [] : [Args<C>]): Promise<Results[C]>;
+}
+
+/**
+ * Parses a channel's argument. Returns the parsed value, or a French message naming the channel and the
+ * problem (the host answers `{ ok: false, error }` without calling the service).
+ */
+export function parseArgs<C extends Channel>(channel: C, arg: unknown): { ok: true; value: z.output<(typeof CHANNELS)[C]> } | { ok: false; error: string } {
+  const schema = CHANNELS[channel];
+  const parsed = schema.safeParse(arg);
+  if (parsed.success) return { ok: true, value: parsed.data as z.output<(typeof CHANNELS)[C]> };
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` (champ ${issue.path.join('.')})` : '';
+  return { ok: false, error: `Demande refusée : argument invalide pour « ${channel} »${where}.` };
+}
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(CHANNELS, name);
+}
