@@ -50,6 +50,28 @@ export const SectionChangeSchema = z.union([
 ]);
 export type SectionChange = z.infer<typeof SectionChangeSchema>;
 
+const count = z.number().int().min(0).max(100_000);
+
+/** A check report as the renderer computed it (stored as is; shape checked, sizes bounded). */
+export const CheckReportSchema = z
+  .object({
+    referentiel: z.object({ id: nonEmpty, version: nonEmpty }).strict(),
+    summary: z.object({ covered: count, partial: count, missing: count }).strict(),
+    requirements: z
+      .array(
+        z
+          .object({
+            id: nonEmpty.max(100),
+            status: z.enum(['covered', 'partial', 'missing']),
+            reason: text,
+            evidence: z.array(z.object({ text, blockId: text, start: count.max(100_000_000), end: count.max(100_000_000), headingPath: z.array(text).max(20) }).passthrough()).max(20),
+          })
+          .passthrough(),
+      )
+      .max(5_000),
+  })
+  .strict();
+
 export interface Section {
   id: string;
   position: number;
@@ -87,7 +109,7 @@ export const CHANNELS = {
   'project:openDemo': z.void(),
   'project:saveSections': z.object({ changes: z.array(SectionChangeSchema).min(1).max(1_000) }).strict(),
   'project:updateMeta': NewProjectMetaSchema.partial().strict(),
-  'project:saveReport': z.object({ report: z.unknown() }).strict(),
+  'project:saveReport': z.object({ report: CheckReportSchema }).strict(),
   'project:snapshot': z.object({ label: text.optional() }).strict(),
   'project:listSnapshots': z.void(),
   'project:restoreSnapshot': z.object({ id: z.number().int().positive() }).strict(),

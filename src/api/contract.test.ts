@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES, CHANNELS, isChannel, parseArgs } from './contract';
+
+const VALID: { [C in keyof typeof CHANNELS]: unknown } = {
+  'project:create': {
+    path: '/tmp/a.pilier',
+    meta: {
+      territoire: 'Val-de-Brume',
+      epci: 'CA du Val-de-Brume',
+      communes: ['Brume'],
+      qpv: [{ nom: 'Les Tilleuls', code: 'QP001001' }],
+      periode: { debut: '2015', fin: '2020' },
+      referentiel: { id: 'annexe-1-2014', version: '1.0.0' },
+      signataires: [],
+    },
+  },
+  'project:open': { path: '/tmp/a.pilier' },
+  'project:openDemo': undefined,
+  'project:saveSections': { changes: [{ id: 's1', content: '{}' }] },
+  'project:updateMeta': { territoire: 'Autre' },
+  'project:saveReport': { report: { referentiel: { id: 'annexe-1-2014', version: '1.0.0' }, summary: { covered: 1, partial: 0, missing: 0 }, requirements: [] } },
+  'project:snapshot': { label: 'avant relecture' },
+  'project:listSnapshots': undefined,
+  'project:restoreSnapshot': { id: 3 },
+  'project:saveAs': { path: '/tmp/b.pilier' },
+  'project:close': undefined,
+  'recent:list': undefined,
+  'dialog:saveProject': { suggestedName: 'contrat.pilier' },
+  'dialog:openProject': undefined,
+};
+
+describe('the IPC contract', () => {
+  it('knows its channels and nothing else', () => {
+    expect(CHANNEL_NAMES.length).toBe(Object.keys(VALID).length);
+    expect(isChannel('project:open')).toBe(true);
+    for (const bad of ['toString', '__proto__', 'constructor', 'project:delete', '', 42, null]) expect(isChannel(bad)).toBe(false);
+  });
+
+  it.each(CHANNEL_NAMES)('%s accepts its valid argument and refuses wrong, missing, extra and oversized ones', (channel) => {
+    const valid = VALID[channel];
+    expect(parseArgs(channel, valid).ok).toBe(true);
+    const refused = (arg: unknown) => {
+      const r = parseArgs(channel, arg);
+      expect(r.ok, JSON.stringify(arg)?.slice(0, 80)).toBe(false);
+      if (!r.ok) expect(r.error).toMatch(new RegExp(`^Demande refusée : argument invalide pour « ${channel} »`));
+    };
+    if (valid === undefined) {
+      refused({});
+      refused('x');
+      return;
+    }
+    refused(undefined);
+    refused(42);
+    refused('texte');
+    refused([valid]);
+    refused({ ...(valid as object), intrus: true });
+    for (const key of Object.keys(valid as object)) {
+      const copy = { ...(valid as Record<string, unknown>) };
+      const original = copy[key];
+      copy[key] = typeof original === 'number' ? 'un' : 12345;
+      refused(copy);
+      if (channel !== 'project:updateMeta' && channel !== 'project:snapshot') {
+        delete copy[key];
+        refused(copy);
+      }
+      if (typeof original === 'string') refused({ ...(valid as object), [key]: 'x'.repeat(25_000_000) });
+    }
+  });
+});
