@@ -130,6 +130,8 @@ describe('partenaires, actions, cibles', () => {
   it('a partner involved in the pilotage is covered; consulted is partial', () => {
     expect(statusOf('## Gouvernance\n\nLa CCI est membre du comité de pilotage.', 'ART-2d').status).toBe('covered');
     expect(statusOf('## Gouvernance\n\nLa CCI a été informée de la démarche.', 'ART-2d').status).toBe('partial');
+    const hedged = statusOf('## Gouvernance\n\nLa CCI pourra, le cas échéant, être associée au comité technique.', 'ART-2d');
+    expect(hedged).toMatchObject({ status: 'partial', reason: expect.stringMatching(/^Association seulement envisagée/) });
   });
 
   it('an action described as national context only is partial', () => {

@@ -197,7 +197,7 @@ export function evaluatePartenaire(input: CheckInput, _r: Requirement, ms: Menti
   if (signing.length > 0) {
     return { status: 'covered', confidence: 0.9, reason: `Signataire du contrat : « ${quote(input, signing[0]!)} »`, basis: signing };
   }
-  const engaged = alive.filter((m) => !m.consult && !m.national);
+  const engaged = alive.filter((m) => !m.consult && !m.national && !m.hedge);
   const strong = engaged.filter((m) => m.involve || m.heading);
   if (strong.length > 0 || blockCount(engaged) >= 2) {
     const basis = strong.length > 0 ? strongestFirst(strong, engaged) : engaged;
@@ -206,6 +206,10 @@ export function evaluatePartenaire(input: CheckInput, _r: Requirement, ms: Menti
   const consulted = alive.filter((m) => m.consult);
   if (consulted.length > 0) {
     return { status: 'partial', confidence: 0.75, reason: `Seulement consulté ou informé : « ${quote(input, consulted[0]!)} »`, basis: consulted };
+  }
+  const hedged = alive.filter((m) => m.hedge && !m.national);
+  if (hedged.length > 0 && engaged.length === 0) {
+    return { status: 'partial', confidence: 0.7, reason: `Association seulement envisagée : « ${quote(input, hedged[0]!)} »`, basis: hedged };
   }
   return mentionsOnly(input, alive, ms, 'Partenaire non cité');
 }
