@@ -73,8 +73,11 @@ function figuresOf(text: string, start: number, end: number): Figure[] {
 }
 
 function blankPlaceholders(text: string): string {
-  return text.replace(PLACEHOLDER_PATTERN, (m) => ' '.repeat(m.length));
+  return text.includes('[') ? text.replace(PLACEHOLDER_PATTERN, (m) => ' '.repeat(m.length)) : text;
 }
+
+/** Scratch buffer for the sentence of each token (grown as needed, reused across blocks). */
+let sentenceScratch = new Int32Array(1024);
 
 export function analyzeBlock(rawText: string, compiled: CompiledPack, placeholder = false): BlockAnalysis {
   const text = placeholder ? ' '.repeat(rawText.length) : blankPlaceholders(rawText);
@@ -83,7 +86,8 @@ export function analyzeBlock(rawText: string, compiled: CompiledPack, placeholde
   for (let i = 0; i < tokens.length; i++) if (!tokens[i]!.w.stop) content.push(i);
 
   const spans = sentenceSpans(text);
-  const sentenceOfToken = new Int32Array(tokens.length);
+  if (sentenceScratch.length < tokens.length) sentenceScratch = new Int32Array(tokens.length * 2);
+  const sentenceOfToken = sentenceScratch;
   const sentences: Sentence[] = [];
   let t = 0;
   for (let s = 0; s < spans.length; s++) {
@@ -161,7 +165,7 @@ function labelEndOf(text: string, tokens: Token[], sentences: Sentence[]): numbe
   const colon = text.indexOf(':');
   if (colon > 0 && colon < 90) {
     let before = 0;
-    for (const tk of tokens) if (tk.end <= colon) before++;
+    while (before < tokens.length && tokens[before]!.end <= colon) before++;
     if (before > 0 && before <= 9) return colon;
   }
   const first = sentences[0];
