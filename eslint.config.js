@@ -42,5 +42,15 @@ export default tseslint.config(
     files: ['src/project/**', 'src/app/**', 'src/cli/**', 'src/**/*.test.ts', 'src/check/eval/**'],
     rules: { 'no-restricted-imports': ['error', { paths: hostPackages, patterns: hostPatterns }] },
   },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main/ipc.ts', 'electron/preload/index.ts', '**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer', 'contextBridge'], message: 'Only electron/main/ipc.ts and electron/preload/index.ts own IPC (design.md §3, rule 4).' }] },
+      ],
+    },
+  },
   { files: ['eslint.config.js', 'vitest.config.ts'], rules: { 'no-restricted-syntax': 'off' } },
 );

@@ -108,7 +108,8 @@ export const CHANNELS = {
   'project:open': z.object({ path }).strict(),
   'project:openDemo': z.void(),
   'project:saveSections': z.object({ changes: z.array(SectionChangeSchema).min(1).max(1_000) }).strict(),
-  'project:updateMeta': NewProjectMetaSchema.partial().strict(),
+  // `mode` without its default here: a patch that does not name it must not reset it to « redaction ».
+  'project:updateMeta': NewProjectMetaSchema.extend({ mode: z.enum(['redaction', 'relecture']) }).partial().strict(),
   'project:saveReport': z.object({ report: CheckReportSchema }).strict(),
   'project:snapshot': z.object({ label: text.optional() }).strict(),
   'project:listSnapshots': z.void(),
@@ -148,9 +149,40 @@ void channelsAgree;
 
 export type Args<C extends Channel> = z.input<(typeof CHANNELS)[C]>;
 
+/**
+ * Application-menu commands the renderer carries out (the desktop host sends each on the `menu:<action>`
+ * channel). `openPath` carries the file to open (recent file, command line, double-click); `windowClosing`
+ * asks the renderer to flush its pending edits and answer with `project:close` before the window closes.
+ */
+export const MENU_ACTIONS = [
+  'new',
+  'open',
+  'openDemo',
+  'openPath',
+  'close',
+  'snapshot',
+  'versions',
+  'saveAs',
+  'find',
+  'toggleChecklist',
+  'windowClosing',
+] as const;
+export type MenuAction = (typeof MENU_ACTIONS)[number];
+export interface MenuMessage {
+  action: MenuAction;
+  /** For `openPath`. */
+  path?: string;
+}
+
 /** The bridge the preload exposes as `window.pilier` (and the test host binds to the same services). */
 export interface Bridge {
   invoke<C extends Channel>(channel: C, ...args: Args<C> extends void ? [] : [Args<C>]): Promise<Results[C]>;
+}
+
+/** The desktop host's bridge adds the application menu (the test host has none). */
+export interface DesktopBridge extends Bridge {
+  /** Listens to menu commands (those sent before the first listener are kept for it); returns the unsubscribe function. */
+  onMenu(listener: (message: MenuMessage) => void): () => void;
 }
 
 /**

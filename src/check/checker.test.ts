@@ -121,6 +121,11 @@ describe('signataires', () => {
     expect(r.reason).toMatch(/ancien nom ; aujourd'hui « France Travail »/);
   });
 
+  it('« Engagements des signataires » is prose, not the signature block', () => {
+    const md = '## Engagements des signataires\n\nLe procureur de la République s’engage à réunir le CLSPD.\n\n## Signataires\n\n- La CAF';
+    expect(statusOf(md, 'JUS-1').status).toBe('partial');
+  });
+
   it('a « Fait à » block is a signature block', () => {
     expect(statusOf('## Fin\n\nFait à Metz, le 3 juillet 2015.\n\nLe procureur de la République', 'JUS-1').status).toBe('covered');
   });

@@ -43,7 +43,7 @@ export interface Layout {
 const SIGNATURE_BLOCK_WORDS = 30;
 
 function isSignatureHeading(a: BlockAnalysis): boolean {
-  return /\ssignat(ai|u)r/.test(a.normText) && !/\s(engag|mot)\b/.test(a.normText);
+  return /\ssignat(ai|u)r/.test(a.normText) && !/\s(engag|mot\b)/.test(a.normText);
 }
 
 /** The framing a paragraph ending with a colon gives the list items that follow it. */

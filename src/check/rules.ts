@@ -25,6 +25,21 @@ const LARGE_THEME_WORDS = 80;
 
 const live = (m: Mention): boolean => !m.deferred && !m.negated;
 
+/** A heading counts as evidence only when its section holds written content (not an empty template title). */
+const writtenHeading = (input: CheckInput, m: Mention): boolean =>
+  m.heading && (input.layout.sections.get(m.block)?.liveWords ?? 0) >= THIN_WORDS;
+
+/**
+ * Separates the titles of empty sections (a skeleton's « Formation des conseillers citoyens » over a
+ * placeholder) from the other mentions: such a title is not evidence, and alone it means « missing ».
+ */
+function withoutEmptyTitles(input: CheckInput, ms: Mention[]): { rest: Mention[]; empty?: Verdict } {
+  const rest = ms.filter((m) => !m.heading || writtenHeading(input, m));
+  if (rest.length > 0 || rest.length === ms.length) return { rest };
+  const title = input.blocks[ms[0]!.block]!.text.trim();
+  return { rest, empty: { status: 'missing', confidence: 0.85, reason: `Titre « ${title} » présent mais section vide ou « À compléter »`, basis: ms } };
+}
+
 /** The strongest mentions first, then the others (without repeating any). */
 function strongestFirst(strong: Mention[], all: Mention[]): Mention[] {
   const first = new Set(strong);
@@ -106,7 +121,7 @@ export function evaluateVolet(input: CheckInput, r: Requirement, ms: Mention[]):
   }
   const pillar = evaluateThemes(input, ms);
   if (pillar) return pillar;
-  const body = ms.filter((m) => !m.heading && live(m));
+  const body = ms.filter((m) => !m.heading && !m.signature && live(m));
   if (best && best.live >= THIN_WORDS) {
     return {
       status: 'partial',
@@ -191,7 +206,9 @@ export function evaluateSignataire(input: CheckInput, _r: Requirement, ms: Menti
 }
 
 /** A partner to involve: named as a member, a partner, a signatory or with a commitment. */
-export function evaluatePartenaire(input: CheckInput, _r: Requirement, ms: Mention[]): Verdict {
+export function evaluatePartenaire(input: CheckInput, _r: Requirement, all: Mention[]): Verdict {
+  const { rest: ms, empty } = withoutEmptyTitles(input, all);
+  if (empty) return empty;
   const alive = ms.filter(live);
   const signing = alive.filter((m) => m.signature && !m.consult);
   if (signing.length > 0) {
@@ -215,7 +232,9 @@ export function evaluatePartenaire(input: CheckInput, _r: Requirement, ms: Menti
 }
 
 /** A national commitment to decline locally. */
-export function evaluateAction(input: CheckInput, _r: Requirement, ms: Mention[]): Verdict {
+export function evaluateAction(input: CheckInput, _r: Requirement, all: Mention[]): Verdict {
+  const { rest: ms, empty } = withoutEmptyTitles(input, all);
+  if (empty) return empty;
   const alive = ms.filter(live);
   const local = alive.filter((m) => !m.national);
   const firm = local.filter((m) => !m.hedge && !m.consult);
@@ -233,13 +252,7 @@ export function evaluateAction(input: CheckInput, _r: Requirement, ms: Mention[]
 
 /** A clause or an annex (`presence: mention`): a firm local statement is enough, no section is needed. */
 function evaluateClause(input: CheckInput, r: Requirement, ms: Mention[]): Verdict {
-  const isEmpty = (m: Mention) => m.heading && (input.layout.sections.get(m.block)?.liveWords ?? 0) < THIN_WORDS;
-  const empty = ms.filter(isEmpty);
-  const written = ms.filter((m) => !isEmpty(m));
-  if (written.length === 0 && empty.length > 0) {
-    return { status: 'missing', confidence: 0.85, reason: `Titre « ${sectionTitle(input, empty[0]!)} » présent mais section vide ou « À compléter »`, basis: empty };
-  }
-  const verdict = evaluateAction(input, r, written);
+  const verdict = evaluateAction(input, r, ms);
   if (verdict.status === 'covered') return { ...verdict, reason: verdict.reason.replace('Décliné localement', 'Présent') };
   if (verdict.reason === 'Non décliné dans le contrat') return { ...verdict, reason: 'Absent du contrat' };
   return verdict;

@@ -1,0 +1,54 @@
+import { app, dialog, type BrowserWindow } from 'electron';
+import { isAbsolute, join, resolve } from 'node:path';
+import type { Dialogs } from '../../src/app';
+
+/** The native file dialogs behind `dialog:*`, and the paths of `.pilier` files handed to the app. */
+
+const PILIER_FILTER = { name: 'Contrat Pilier', extensions: ['pilier'] };
+
+export function windowDialogs(window: BrowserWindow): Dialogs {
+  return {
+    async saveProject(suggestedName) {
+      const result = await dialog.showSaveDialog(window, {
+        title: 'Enregistrer le contrat',
+        buttonLabel: 'Enregistrer',
+        defaultPath: join(app.getPath('documents'), suggestedName),
+        filters: [PILIER_FILTER],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async openProject() {
+      const result = await dialog.showOpenDialog(window, {
+        title: 'Ouvrir un contrat',
+        buttonLabel: 'Ouvrir',
+        filters: [PILIER_FILTER],
+        properties: ['openFile'],
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+  };
+}
+
+/**
+ * The `.pilier` files named on a command line (first launch, or a second instance forwarded by the
+ * single-instance lock), resolved against the folder it was typed in. Options and other files are ignored.
+ */
+export function pilierPathsFrom(argv: readonly string[], cwd: string): string[] {
+  return argv
+    .slice(1)
+    .filter((arg) => !arg.startsWith('-') && /\.pilier$/i.test(arg))
+    .map((arg) => (isAbsolute(arg) ? arg : resolve(cwd, arg)));
+}
+
+export function showAbout(window: BrowserWindow | null): void {
+  const options = {
+    type: 'info' as const,
+    title: 'À propos de Pilier',
+    message: `Pilier ${app.getVersion()}`,
+    detail:
+      'Assistant hors ligne pour rédiger et relire les contrats de ville (politique de la ville).\nAucune donnée ne quitte cet ordinateur.\nLicence EUPL-1.2.',
+    buttons: ['Fermer'],
+  };
+  void (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
+}

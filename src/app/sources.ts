@@ -1,0 +1,106 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NewProjectMetaSchema, type NewProjectMeta } from '../api/contract';
+import type { NewSection } from '../project';
+import { parsePack, type Referentiel } from '../referential';
+import { buildSkeleton, parseTemplate, sectionsFromMarkdown, type Template } from '../template';
+
+/**
+ * Where new contracts come from: the template and the référentiel packs shipped with the app (parsed and
+ * validated on load, then kept), and the demo contract. Every failure is a French sentence.
+ */
+
+export const TEMPLATE_FILE_NAME = 'contrat-de-ville-2015.json';
+export const DEMO_MARKDOWN = join('demo', 'contrat-demo.md');
+export const DEMO_FILE_NAME = 'Contrat de démonstration.pilier';
+
+type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** The demo contract's metadata (a fictitious territory), beside its text: data, validated on load. */
+export const DEMO_META_FILE = join('demo', 'contrat-demo.meta.json');
+
+export interface ContractSources {
+  /** The sections of a new contract for `meta`, from the template and the pack `meta.referentiel` names. */
+  skeleton(meta: NewProjectMeta): Result<NewSection[]>;
+  /** The demo contract's metadata and sections. */
+  demo(): Result<{ meta: NewProjectMeta; sections: NewSection[] }>;
+}
+
+function readText(path: string, what: string): Result<string> {
+  try {
+    return { ok: true, value: readFileSync(path, 'utf8') };
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? 'erreur inconnue';
+    return { ok: false, error: `${what} est introuvable ou illisible (${code}) : réinstallez Pilier.` };
+  }
+}
+
+export function contractSources(seedsDir: string, templatesDir: string): ContractSources {
+  let template: Template | undefined;
+  const packs = new Map<string, Referentiel>();
+
+  function loadTemplate(): Result<Template> {
+    if (template) return { ok: true, value: template };
+    const text = readText(join(templatesDir, TEMPLATE_FILE_NAME), `Le modèle de contrat ${TEMPLATE_FILE_NAME}`);
+    if (!text.ok) return text;
+    const parsed = parseTemplate(text.value, TEMPLATE_FILE_NAME);
+    if (!parsed.ok) return { ok: false, error: parsed.error };
+    template = parsed.template;
+    return { ok: true, value: template };
+  }
+
+  /** Finds the pack by id and version among `seedsDir/referentiel-*.json`, each validated on load. */
+  function loadPack(id: string, version: string): Result<Referentiel> {
+    const key = `${id}@${version}`;
+    const known = packs.get(key);
+    if (known) return { ok: true, value: known };
+    let names: string[];
+    try {
+      names = readdirSync(seedsDir).filter((name) => /^referentiel-.*\.json$/.test(name)).sort();
+    } catch {
+      names = [];
+    }
+    let invalid: string | undefined;
+    for (const name of names) {
+      const text = readText(join(seedsDir, name), `Le référentiel ${name}`);
+      if (!text.ok) return text;
+      const parsed = parsePack(text.value, name);
+      if (!parsed.ok) {
+        invalid ??= parsed.error;
+        continue;
+      }
+      packs.set(`${parsed.pack.id}@${parsed.pack.version}`, parsed.pack);
+    }
+    const found = packs.get(key);
+    if (found) return { ok: true, value: found };
+    return {
+      ok: false,
+      error: invalid ?? `Le référentiel « ${id} » (version ${version}) n’est pas disponible dans cette installation de Pilier : choisissez-en un autre ou mettez Pilier à jour.`,
+    };
+  }
+
+  return {
+    skeleton(meta) {
+      const loaded = loadTemplate();
+      if (!loaded.ok) return loaded;
+      const pack = loadPack(meta.referentiel.id, meta.referentiel.version);
+      if (!pack.ok) return pack;
+      return { ok: true, value: buildSkeleton(loaded.value, pack.value, meta) };
+    },
+    demo() {
+      const text = readText(join(seedsDir, DEMO_MARKDOWN), 'Le contrat de démonstration');
+      if (!text.ok) return text;
+      const metaText = readText(join(seedsDir, DEMO_META_FILE), 'La description du contrat de démonstration');
+      if (!metaText.ok) return metaText;
+      let meta: NewProjectMeta;
+      try {
+        meta = NewProjectMetaSchema.parse(JSON.parse(metaText.value));
+      } catch {
+        return { ok: false, error: 'La description du contrat de démonstration est invalide : réinstallez Pilier.' };
+      }
+      const sections = sectionsFromMarkdown(text.value);
+      if (sections.length === 0) return { ok: false, error: 'Le contrat de démonstration est vide : réinstallez Pilier.' };
+      return { ok: true, value: { meta, sections } };
+    },
+  };
+}
