@@ -167,6 +167,16 @@ describe('evidence and incremental re-check', () => {
     expect(e.text).toBe('La ville organisera des marches exploratoires en 2025.');
   });
 
+  it('quotes a window of a long sentence cut at word boundaries', () => {
+    const filler = 'les partenaires du contrat de ville conduisent ensemble des actions coordonnées dans les quartiers prioritaires ';
+    const doc = parseMarkdown(`## Axes\n\n${filler.repeat(3)}avec des marches exploratoires ${filler.repeat(3)}.`);
+    const e = check(doc, TEST_PACK).requirements.find((x) => x.id === 'FEM-1c')!.evidence[0]!;
+    expect(e.text).toContain('marches exploratoires');
+    expect(e.text.length).toBeLessThanOrEqual(300);
+    expect(doc.blocks[1]!.text[e.start - 1]).toBe(' ');
+    expect(doc.blocks[1]!.text[e.end]).toBe(' ');
+  });
+
   it('re-analyses only the changed block and gives the same report as a full check', () => {
     const doc = parseMarkdown(`## Égalité femmes-hommes\n\n${LONG}\n\n## Sécurité\n\nLe CLSPD se réunit deux fois par an.`);
     const checker = new Checker(TEST_PACK);

@@ -145,8 +145,17 @@ export function evidenceOf(input: CheckInput, m: Mention): Evidence {
   let start = m.heading ? 0 : m.sentence.start;
   let end = m.heading ? text.length : m.sentence.end;
   if (end - start > 300) {
-    start = Math.max(start, m.hit.start - 120);
-    end = Math.min(end, m.hit.end + 160);
+    // A long sentence: keep a window around the match, cut at word boundaries.
+    const from = Math.max(start, m.hit.start - 120);
+    const to = Math.min(end, m.hit.end + 160);
+    if (from > start) {
+      const space = text.indexOf(' ', from);
+      start = space >= 0 && space < m.hit.start ? space + 1 : from;
+    }
+    if (to < end) {
+      const space = text.lastIndexOf(' ', to);
+      end = space > m.hit.end ? space : to;
+    }
   }
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
