@@ -117,10 +117,9 @@ export function analyzeBlock(rawText: string, compiled: CompiledPack, placeholde
     const w = token.w;
     if (w.startsFor !== compiled) {
       w.startsFor = compiled;
-      w.starts = mayStartPhrase(compiled, w.norm);
+      w.candidates = mayStartPhrase(compiled, w.norm) ? compiled.byFirstStem.get(wordStem(w)) : undefined;
     }
-    if (!w.starts) continue;
-    const candidates = compiled.byFirstStem.get(stemAt(ci));
+    const candidates = w.candidates;
     if (!candidates) continue;
     for (const id of candidates) {
       const phrase = compiled.phrases[id]!;
@@ -162,8 +161,8 @@ export function isLive(s: Sentence): boolean {
  * sentence of a few words followed by more text); -1 otherwise.
  */
 function labelEndOf(text: string, tokens: Token[], sentences: Sentence[]): number {
-  const colon = text.indexOf(':');
-  if (colon > 0 && colon < 90) {
+  const colon = text.lastIndexOf(':', 90);
+  if (colon > 0) {
     let before = 0;
     while (before < tokens.length && tokens[before]!.end <= colon) before++;
     if (before > 0 && before <= 9) return colon;

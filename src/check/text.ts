@@ -22,9 +22,9 @@ export interface Word {
   cues: number;
   /** Snowball stem of `norm`, computed on first use. */
   stem?: string;
-  /** Whether the word may start a phrase of `startsFor` (the last compiled pack that asked). */
+  /** Phrases of `startsFor` (the last compiled pack that asked) that start with this word. */
   startsFor?: object;
-  starts?: boolean;
+  candidates?: number[] | undefined;
 }
 
 /** The stem of a word, cached on the word. */
