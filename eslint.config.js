@@ -21,7 +21,7 @@ const hostPatterns = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.tsbuild/', 'test-output/', 'seeds/', 'templates/'] },
+  { ignores: ['node_modules/', 'dist/', 'renderer/dist/', 'release/', '.tsbuild/', 'test-output/', 'seeds/', 'templates/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

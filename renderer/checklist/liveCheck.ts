@@ -1,0 +1,120 @@
+import type { EditorState } from 'lexical';
+import { Checker, type CheckReport } from '../../src/check';
+import { blocksFromSection } from '../../src/document/lexical';
+import type { Block } from '../../src/document/model';
+import type { Referentiel } from '../../src/referential';
+
+export interface SectionSource {
+  id: string;
+  title: string;
+  /** Serialised Lexical state. */
+  content: string;
+}
+
+/** Longest wait for an animation frame before checking anyway (a hidden window gets none). */
+const MAX_DEFER_MS = 100;
+
+/**
+ * The checklist's engine: one incremental `Checker` kept for the open project, and each section's blocks.
+ * An edit only marks its section; the check runs after the next paint, once for all the edits made
+ * meanwhile, so typing never waits for it. Only the edited section's blocks are rebuilt, and the checker
+ * re-analyses only the blocks whose text changed.
+ */
+export class LiveCheck {
+  private checker: Checker;
+  private order: string[] = [];
+  private readonly titles = new Map<string, string>();
+  private readonly blocks = new Map<string, Block[]>();
+  private readonly pending = new Map<string, EditorState>();
+  private scheduled = false;
+  /** Milliseconds the last check took (blocks rebuilt and checked). */
+  lastDurationMs = 0;
+
+  constructor(
+    private readonly pack: Referentiel,
+    private readonly onReport: (report: CheckReport) => void,
+  ) {
+    this.checker = new Checker(pack);
+  }
+
+  /**
+   * Starts over with a project's sections (opening, restoring a version). The blocks are read now (the
+   * outline and the evidence lookups need them); the check itself runs after the editors are painted.
+   */
+  load(sections: SectionSource[]): void {
+    this.checker = new Checker(this.pack);
+    this.pending.clear();
+    this.blocks.clear();
+    this.titles.clear();
+    this.order = sections.map((s) => s.id);
+    for (const s of sections) this.put(s);
+    this.schedule();
+  }
+
+  /** A section's editor changed: its blocks are rebuilt at the next check. */
+  edited(sectionId: string, state: EditorState): void {
+    this.pending.set(sectionId, state);
+    this.schedule();
+  }
+
+  /** A section was inserted (or replaced) with this content. */
+  insert(section: SectionSource, order: string[]): void {
+    this.put(section);
+    this.order = order;
+    this.schedule();
+  }
+
+  remove(sectionId: string): void {
+    this.order = this.order.filter((id) => id !== sectionId);
+    this.blocks.delete(sectionId);
+    this.pending.delete(sectionId);
+    this.titles.delete(sectionId);
+    this.schedule();
+  }
+
+  /** The blocks of a section as of the last check. */
+  blocksOf(sectionId: string): readonly Block[] {
+    return this.blocks.get(sectionId) ?? [];
+  }
+
+  private put(section: SectionSource): void {
+    this.titles.set(section.id, section.title);
+    this.pending.delete(section.id);
+    this.blocks.set(section.id, safeBlocks(section));
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    let done = false;
+    const go = (): void => {
+      if (done) return;
+      done = true;
+      this.run();
+    };
+    // After the frame that shows the keystroke is painted, not before it.
+    requestAnimationFrame(() => setTimeout(go, 0));
+    setTimeout(go, MAX_DEFER_MS);
+  }
+
+  private run(): void {
+    this.scheduled = false;
+    const started = performance.now();
+    for (const [id, state] of this.pending) {
+      this.blocks.set(id, safeBlocks({ id, title: this.titles.get(id) ?? '', content: JSON.stringify(state.toJSON()) }));
+    }
+    this.pending.clear();
+    const report = this.checker.check({ blocks: this.order.flatMap((id) => this.blocks.get(id) ?? []) });
+    this.lastDurationMs = performance.now() - started;
+    this.onReport(report);
+  }
+}
+
+/** A section whose content cannot be read counts as empty for the checklist (the editor says why). */
+function safeBlocks(section: SectionSource): Block[] {
+  try {
+    return blocksFromSection(section);
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,93 @@
+import type { NewProjectMeta, OpenedProject, RecentFile, Result } from '../../src/api/contract';
+import { invoke } from '../bridge';
+import type { SliceCreator } from './types';
+
+export type Screen = 'start' | 'new' | 'editor';
+
+/** Navigation between the start screen, the « Nouveau contrat » form and the editor, and the host calls behind them. */
+export interface AppSlice {
+  screen: Screen;
+  /** A host call is running (opening, creating…): buttons that start another one are disabled. */
+  busy: boolean;
+  /** The last failure, in French, shown in an alert until dismissed or replaced. */
+  error: string | null;
+  recent: RecentFile[];
+  showScreen(screen: Screen): void;
+  dismissError(): void;
+  loadRecent(): Promise<void>;
+  openWithDialog(): Promise<void>;
+  openPath(path: string): Promise<void>;
+  openDemo(): Promise<void>;
+  /** Asks where to save, then creates the contract; `false` when the user cancelled or it failed. */
+  createContract(meta: NewProjectMeta, suggestedName: string): Promise<boolean>;
+  closeProject(): Promise<void>;
+}
+
+export const createAppSlice: SliceCreator<AppSlice> = (set, get) => {
+  /** Runs one host call with the busy flag, and turns a failure into the alert. */
+  async function run<T>(work: () => Promise<Result<T>>): Promise<T | undefined> {
+    set({ busy: true, error: null });
+    try {
+      const result = await work();
+      if (!result.ok) {
+        set({ error: result.error });
+        return undefined;
+      }
+      return result.value;
+    } finally {
+      set({ busy: false });
+    }
+  }
+
+  async function enter(opening: () => Promise<Result<OpenedProject>>): Promise<boolean> {
+    // Whatever is open is saved before another project replaces it.
+    if (get().project && !(await get().flushSave())) return false;
+    const opened = await run(opening);
+    if (!opened) return false;
+    get().loadProject(opened);
+    set({ screen: 'editor' });
+    return true;
+  }
+
+  return {
+    screen: 'start',
+    busy: false,
+    error: null,
+    recent: [],
+    showScreen: (screen) => set({ screen, error: null }),
+    dismissError: () => set({ error: null }),
+
+    async loadRecent() {
+      const listed = await invoke('recent:list');
+      if (listed.ok) set({ recent: listed.value });
+    },
+
+    async openWithDialog() {
+      const chosen = await run(() => invoke('dialog:openProject'));
+      if (chosen) await enter(() => invoke('project:open', { path: chosen.path }));
+    },
+
+    async openPath(path) {
+      await enter(() => invoke('project:open', { path }));
+    },
+
+    async openDemo() {
+      await enter(() => invoke('project:openDemo'));
+    },
+
+    async createContract(meta, suggestedName) {
+      const chosen = await run(() => invoke('dialog:saveProject', { suggestedName }));
+      if (!chosen) return false;
+      return enter(() => invoke('project:create', { path: chosen.path, meta }));
+    },
+
+    async closeProject() {
+      if (!(await get().flushSave())) return;
+      const closed = await run(() => invoke('project:close'));
+      if (closed === undefined) return;
+      get().unloadProject();
+      set({ screen: 'start' });
+      await get().loadRecent();
+    },
+  };
+};

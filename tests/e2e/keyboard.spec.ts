@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectStatus, highlightRanges, TERRITOIRE, VOLET_EGALITE } from './flows';
+import { closeBrowser, startHost, type Host } from './host';
+
+/** The focused element: its accessible-ish name (label, aria-label or text) and whether its focus is visible. */
+async function focused(page: Page): Promise<{ name: string; visible: boolean }> {
+  return page.evaluate(`(() => {
+    const el = document.activeElement;
+    if (!el) return { name: '', visible: false };
+    const label = el.labels && el.labels[0] ? el.labels[0].innerText : '';
+    const name = (el.getAttribute('aria-label') || label || el.innerText || '').trim().replace(/\\s+/g, ' ');
+    const style = getComputedStyle(el);
+    return { name, visible: style.outlineStyle !== 'none' || style.boxShadow !== 'none' };
+  })()`);
+}
+
+/** Presses Tab until the focused element's name matches; fails after `max` presses. */
+async function tabTo(page: Page, name: string | RegExp, max = 250): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const now = await focused(page);
+    if (typeof name === 'string' ? now.name === name : name.test(now.name)) {
+      expect(now.visible, `focus visible sur « ${now.name} »`).toBe(true);
+      return;
+    }
+  }
+  throw new Error(`« ${String(name)} » n’a pas été atteint au clavier en ${max} tabulations`);
+}
+
+/** Create a contract and write its volet égalité with the keyboard alone. */
+describe('keyboard only', () => {
+  let host: Host;
+
+  beforeAll(async () => {
+    host = await startHost();
+  });
+
+  afterEach(() => {
+    if (!host) return;
+    expect(host.external.splice(0), 'requêtes vers l’extérieur').toEqual([]);
+    expect(host.errors.splice(0), 'erreurs de la page').toEqual([]);
+  });
+
+  afterAll(async () => {
+    await host?.close();
+    await closeBrowser();
+  });
+
+  it('creates a contract, writes a volet and sees its status change, without the mouse', async () => {
+    const { page } = host;
+    await tabTo(page, 'Nouveau contrat');
+    await page.keyboard.press('Enter');
+    await tabTo(page, 'Nom du territoire *');
+    await page.keyboard.type(TERRITOIRE);
+    await tabTo(page, 'Communes concernées *');
+    await page.keyboard.type('Vionne-la-Haute');
+    await tabTo(page, 'Nom du quartier 1');
+    await page.keyboard.type('Les Tilleuls');
+    await tabTo(page, 'Début *');
+    await page.keyboard.type('2024');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('2030');
+    host.dialogs.nextSave(join(host.workDir, 'clavier.pilier'));
+    await tabTo(page, 'Créer le contrat…');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: `Contrat de ville — ${TERRITOIRE}` }).waitFor();
+
+    await tabTo(page, /^Égalité entre les femmes et les hommes/);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(VOLET_EGALITE);
+    await expectStatus(page, 'FEM-1a', 'covered');
+
+    await tabTo(page, /^couvert Volet « égalité entre les femmes et les hommes »/, 400);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await highlightRanges(page, 'pilier-evidence')).length).toBeGreaterThan(0);
+    // The first passage was scrolled into view, far from where the Tab key had left the text.
+    expect((await highlightRanges(page, 'pilier-evidence'))[0]!.inView).toBe(true);
+    await host.screenshot('h-clavier');
+  });
+});
