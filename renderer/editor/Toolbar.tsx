@@ -166,7 +166,7 @@ export function Toolbar() {
       <ToolButton label="Liste à puces" pressed={state.block === 'bullet'} disabled={disabled} onPress={() => setBlock('bullet')}>
         Puces
       </ToolButton>
-      <ToolButton label="Liste numérotée" pressed={state.block === 'number'} disabled={disabled} onPress={() => setBlock('number')}>
+      <ToolButton label="Numéros (liste numérotée)" pressed={state.block === 'number'} disabled={disabled} onPress={() => setBlock('number')}>
         Numéros
       </ToolButton>
       <ToolButton
