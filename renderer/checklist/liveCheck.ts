@@ -27,6 +27,8 @@ export class LiveCheck {
   private readonly blocks = new Map<string, Block[]>();
   private readonly pending = new Map<string, EditorState>();
   private scheduled = false;
+  /** Sections were added, removed or reloaded since the last check: the checker compares everything. */
+  private structural = true;
   /** Milliseconds the last check took (blocks rebuilt and checked). */
   lastDurationMs = 0;
 
@@ -48,6 +50,7 @@ export class LiveCheck {
     this.titles.clear();
     this.order = sections.map((s) => s.id);
     for (const s of sections) this.put(s);
+    this.structural = true;
     this.schedule();
   }
 
@@ -61,6 +64,7 @@ export class LiveCheck {
   insert(section: SectionSource, order: string[]): void {
     this.put(section);
     this.order = order;
+    this.structural = true;
     this.schedule();
   }
 
@@ -69,6 +73,7 @@ export class LiveCheck {
     this.blocks.delete(sectionId);
     this.pending.delete(sectionId);
     this.titles.delete(sectionId);
+    this.structural = true;
     this.schedule();
   }
 
@@ -100,14 +105,40 @@ export class LiveCheck {
   private run(): void {
     this.scheduled = false;
     const started = performance.now();
+    // Tell the checker which blocks changed when the edit kept the structure (the case of typing): it then
+    // skips comparing the whole document.
+    let changed: string[] | undefined = this.structural ? undefined : [];
     for (const [id, state] of this.pending) {
-      this.blocks.set(id, safeBlocks({ id, title: this.titles.get(id) ?? '', content: JSON.stringify(state.toJSON()) }));
+      const before = this.blocks.get(id);
+      const after = safeBlocks({ id, title: this.titles.get(id) ?? '', content: JSON.stringify(state.toJSON()) });
+      if (changed) changed = changedText(before, after, changed);
+      this.blocks.set(id, after);
     }
     this.pending.clear();
-    const report = this.checker.check({ blocks: this.order.flatMap((id) => this.blocks.get(id) ?? []) });
+    this.structural = false;
+    const document = { blocks: this.order.flatMap((id) => this.blocks.get(id) ?? []) };
+    const report = changed ? this.checker.check(document, { changed }) : this.checker.check(document);
     this.lastDurationMs = performance.now() - started;
     this.onReport(report);
   }
+}
+
+/**
+ * Adds to `into` the ids of the blocks whose text changed between two readings of a section, or returns undefined
+ * when the structure changed (a block added, removed or retyped, a heading edited).
+ */
+function changedText(before: Block[] | undefined, after: Block[], into: string[]): string[] | undefined {
+  if (!before || before.length !== after.length) return undefined;
+  for (let i = 0; i < after.length; i++) {
+    const a = before[i]!;
+    const b = after[i]!;
+    if (a.id !== b.id || a.type !== b.type || a.level !== b.level || a.listDepth !== b.listDepth) return undefined;
+    if (a.table?.row !== b.table?.row || a.table?.col !== b.table?.col || a.table?.id !== b.table?.id) return undefined;
+    if (a.text === b.text && a.placeholder === b.placeholder) continue;
+    if (a.type === 'heading') return undefined;
+    into.push(b.id);
+  }
+  return into;
 }
 
 /** A section whose content cannot be read counts as empty for the checklist (the editor says why). */

@@ -146,7 +146,7 @@ describe('the contract editor, end to end', () => {
     host.dialogs.nextOpen(file);
     await page.getByRole('button', { name: 'Ouvrir…' }).click();
     await page.getByRole('heading', { level: 1, name: `Contrat de ville — ${TERRITOIRE}` }).waitFor();
-    expect(await paragraphAfterHeading(page, AXES, EGALITE).innerText()).toBe(VOLET_EGALITE);
+    expect(await paragraphAfterHeading(page, AXES, EGALITE).textContent()).toBe(VOLET_EGALITE);
     await expectStatus(page, 'FEM-1a', 'covered');
     const after = await page.locator('[data-requirement-id]').evaluateAll((items) =>
       items.map((i) => `${i.getAttribute('data-requirement-id')}=${i.getAttribute('data-status')}`),

@@ -145,12 +145,15 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       calls.push({ channel: String(channel), ms: performance.now() - started });
     }
   });
-  await context.addInitScript(() => {
-    const call = (globalThis as unknown as { __pilierInvoke: (channel: string, arg: unknown) => Promise<unknown> }).__pilierInvoke;
-    Object.defineProperty(globalThis, 'pilier', {
-      value: Object.freeze({ invoke: (channel: string, arg?: unknown) => call(channel, arg) }),
-      writable: false,
-    });
+  // A string, not a function: transpilers (tsx) may add helpers to functions that do not exist in the page.
+  await context.addInitScript({
+    content: `(() => {
+      const call = globalThis.__pilierInvoke;
+      Object.defineProperty(globalThis, 'pilier', {
+        value: Object.freeze({ invoke: (channel, arg) => call(channel, arg) }),
+        writable: false,
+      });
+    })();`,
   });
   const page = await context.newPage();
   page.on('console', (message) => {
