@@ -1,9 +1,13 @@
+import { parseExportArgs, type ExportCommand, type SkeletonCommand } from './exportArgs';
+
 /** The command line of `pilier`, parsed into what to do; bad usage comes back as a French message. */
 
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'check'; inputs: string[]; json: boolean; referentiel?: string }
+  | ExportCommand
+  | SkeletonCommand
   | { kind: 'usage'; message: string };
 
 export const DEFAULT_REFERENTIEL = 'annexe-1-2014';
@@ -12,6 +16,10 @@ export const HELP_TEXT = `pilier — vérifie qu'un contrat de ville contient ce
 
 Usage :
   pilier check <fichier|dossier>… [--json] [--referentiel <id>]
+  pilier export <contrat.pilier|.md|.docx> --out <fichier.docx|.odt> [--format docx|odt]
+                [--no-grille] [--force]
+  pilier skeleton --territoire « … » [--epci « … »] [--commune « … »]… [--qpv « Nom:CODE »]…
+                [--periode 2015-2020] --out <fichier.docx|.odt> [--force]
   pilier --help
   pilier --version
 
@@ -27,6 +35,16 @@ Options :
   -h, --help            affiche cette aide
   -v, --version         affiche la version
 
+Export (export, skeleton) :
+  --out <fichier>       fichier à écrire ; son extension (.docx, .odt) donne le format
+  --format docx|odt     format, quand l'extension ne le dit pas
+  --no-grille           sans l'annexe « Grille de complétude »
+  --force               remplace le fichier s'il existe (sinon Pilier refuse)
+  --territoire, --epci, --commune (répétable), --qpv « Nom:CODE » (répétable),
+  --periode 2015-2020   page de garde d'un squelette, ou d'un brouillon .md ou .docx
+                        (un projet .pilier porte déjà ces informations)
+  Le squelette suit le modèle contrat-de-ville-2015 (période 2015-2020 par défaut).
+
 Pour un fichier : le tableau des exigences par pilier ou axe, avec l'état
 (✔ couverte, ◐ partielle, ✘ manquante), la raison et un extrait du texte.
 Pour plusieurs fichiers : une ligne de bilan par fichier.
@@ -37,6 +55,8 @@ Codes de sortie : 0 vérification faite · 2 fichier illisible ou usage incorrec
 Exemples :
   npx pilier check contrat.docx
   npx pilier check brouillons/ --json > bilan.json
+  npx pilier export contrat.pilier --out contrat.docx
+  npx pilier skeleton --territoire "Val-de-Brume" --commune Brumeval --out squelette.docx
 `;
 
 const CHECK_HINT = 'Usage : pilier check <fichier|dossier>… [--json] [--referentiel <id>]';
@@ -52,6 +72,7 @@ export function parseArgs(argv: string[]): Command {
   if (first === '--help' || first === '-h' || first === 'help') return { kind: 'help' };
   if (first === '--version' || first === '-v' || first === '-V') return { kind: 'version' };
   if (first.startsWith('-')) return usage(`Option inconnue : ${first}`);
+  if (first === 'export' || first === 'skeleton') return parseExportArgs(first, rest);
   if (first !== 'check') {
     if (/\.(md|markdown|txt|docx)$/i.test(first) || first.includes('/')) {
       return usage(`Commande inconnue : « ${first} ». Pour vérifier ce fichier : pilier check ${first}`);

@@ -39,6 +39,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const { runCheck } = await import('./checkCommand');
       return runCheck(command, root, io);
     }
+    case 'export':
+    case 'skeleton': {
+      const { runExport, runSkeleton } = await import('./export');
+      return command.kind === 'export' ? runExport(command, root, io) : runSkeleton(command, root, io);
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import mammoth from 'mammoth';
 import { PLACEHOLDER_PATTERN, withHeadingPaths, type Block, type ContractDocument } from '../document/model';
+import { GRILLE_TITLE } from '../export/grille';
 import {
   MAX_DOCX_BYTES,
   MAX_UNCOMPRESSED_BYTES,
@@ -10,7 +11,13 @@ import {
   tooLargeError,
   type ReadResult,
 } from './bytes';
+import { readContentControls, type ContentControl } from './contentControls';
 import { isElement, parseHtml, type HtmlElement, type HtmlNode } from './html';
+
+export type { ContentControl } from './contentControls';
+
+/** What `readDocx` returns: a `ReadResult`, with the document's content controls when it was read. */
+export type DocxReadResult = ({ ok: true; contentControls: ContentControl[] } & Extract<ReadResult, { ok: true }>) | Extract<ReadResult, { ok: false }>;
 
 type RawBlock = Omit<Block, 'headingPath'>;
 
@@ -38,8 +45,12 @@ const AFTER_FIX = 'Ouvrez-le dans Word ou LibreOffice et enregistrez-le de nouve
  * items and table cells, each with a position-derived id (`b0`, `b1`…, `t0r1c2` for cells). Refuses, with a
  * French message naming the file, what is not a readable DOCX: empty, too large, not a ZIP, an encrypted or
  * old binary Office file, a damaged archive, or one that would decompress to more than 500 Mo.
+ *
+ * Also reads the document's content controls (the requirement ids Pilier tags its sections with) and the blocks
+ * each wraps; a table of contents and Pilier's « Grille de complétude » are left out of the document, as they
+ * only repeat the contract's headings and requirements.
  */
-export async function readDocx(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
+export async function readDocx(bytes: Uint8Array, fileName: string): Promise<DocxReadResult> {
   const refused = refuseBadDocx(bytes, fileName);
   if (refused) return { ok: false, error: refused };
   let html: string;
@@ -58,7 +69,10 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<Rea
     const detail = String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 200);
     return { ok: false, error: `Le fichier ${fileName} est endommagé : son contenu Word est illisible (détail : ${detail}). ${AFTER_FIX}` };
   }
-  const { document, boldHeadings } = htmlToDocument(html);
+  const read = htmlToDocument(html);
+  const contentControls = readContentControls(bytes, read.document.blocks);
+  const document = withoutGeneratedParts(read.document, contentControls);
+  const boldHeadings = read.boldHeadings;
   const warnings: string[] = [];
   if (document.blocks.length === 0) {
     warnings.push(`Le document ${fileName} ne contient aucun texte.`);
@@ -71,7 +85,27 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<Rea
       `Aucun titre reconnu dans ${fileName} : le document est lu sans sections. Appliquez les styles « Titre 1 », « Titre 2 »… de Word pour une vérification plus fiable.`,
     );
   }
-  return { ok: true, document, warnings };
+  return { ok: true, document, warnings, contentControls };
+}
+
+/**
+ * The document without the blocks of its table of contents and of a Pilier grille. The grille is known by its
+ * content control, or, when an editor dropped the control (LibreOffice 7.4 does when it saves a DOCX), by its
+ * title, up to the next level-1 heading.
+ */
+function withoutGeneratedParts(document: ContractDocument, controls: ContentControl[]): ContractDocument {
+  const dropped = new Set(controls.filter((c) => c.generated === 'sommaire' || c.generated === 'grille').flatMap((c) => c.blockIds));
+  let inGrille = false;
+  for (const b of document.blocks) {
+    if (b.type === 'heading' && b.level === 1) inGrille = b.text.trim() === GRILLE_TITLE;
+    if (inGrille) dropped.add(b.id);
+  }
+  if (dropped.size === 0) return document;
+  const kept = document.blocks.filter((b) => !dropped.has(b.id));
+  // Headings went with them: the paths of what follows are worked out again.
+  const blocks = kept.length === document.blocks.length || !document.blocks.some((b) => dropped.has(b.id) && b.type === 'heading') ? kept : withHeadingPaths(kept.map(({ headingPath: _path, ...b }) => b));
+  const title = blocks.find((b) => b.type === 'heading' && b.level === 1)?.text;
+  return { ...(title ? { title } : {}), blocks };
 }
 
 /** Everything that can be refused from the bytes alone, before mammoth decompresses anything. */
