@@ -3,7 +3,8 @@ import { PACK_SCHEMA_VERSION, PackSchema, type Referentiel } from './schema';
 
 export type PackResult = { ok: true; pack: Referentiel } | { ok: false; error: string };
 
-function describePath(path: ReadonlyArray<PropertyKey>, data: unknown): string {
+/** Where a zod issue lies, naming array items by their `id` when they have one (« requirements[3 « JUS-1 »].kind »). */
+export function describePath(path: ReadonlyArray<PropertyKey>, data: unknown): string {
   let where = '';
   let node: unknown = data;
   for (const key of path) {
@@ -20,7 +21,8 @@ function describePath(path: ReadonlyArray<PropertyKey>, data: unknown): string {
   return where || '(racine)';
 }
 
-function firstIssue(error: z.ZodError, data: unknown): string {
+/** The first problem of a zod error as « champ <path> : <message> », in French. */
+export function firstIssue(error: z.ZodError, data: unknown): string {
   const issue = error.issues[0];
   if (!issue) return 'contenu invalide';
   const field = describePath(issue.path, data);

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { firstIssue } from '../referential/load';
 import type { Referentiel } from '../referential/schema';
 import { TEMPLATE_SCHEMA_VERSION, TemplateSchema, type Template, type TemplateSection } from './schema';
 
@@ -6,29 +6,6 @@ export type TemplateResult = { ok: true; template: Template } | { ok: false; err
 
 /** Deepest sub-section level: sections (title), then `h2`, then `h3`. */
 const MAX_DEPTH = 3;
-
-function describePath(path: ReadonlyArray<PropertyKey>, data: unknown): string {
-  let where = '';
-  let node: unknown = data;
-  for (const key of path) {
-    if (typeof key === 'number') {
-      const item = Array.isArray(node) ? (node[key] as unknown) : undefined;
-      const id = item && typeof item === 'object' && 'id' in item ? String((item as { id: unknown }).id) : '';
-      where += id ? `[${key} « ${id} »]` : `[${key}]`;
-      node = item;
-    } else {
-      where += where ? `.${String(key)}` : String(key);
-      node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
-    }
-  }
-  return where || '(racine)';
-}
-
-function firstIssue(error: z.ZodError, data: unknown): string {
-  const issue = error.issues[0];
-  if (!issue) return 'contenu invalide';
-  return `champ ${describePath(issue.path, data)} : ${issue.message}`;
-}
 
 /** Every section and sub-section, depth first, with its depth (1 = top-level section). */
 export function walkSections(sections: TemplateSection[], depth = 1): { section: TemplateSection; depth: number }[] {

@@ -1,6 +1,7 @@
 import { Paragraph, TableOfContents, TableRow, type FileChild, type ParagraphChild } from 'docx';
 import { inlineNodes } from '../../template/lexicalNodes';
 import { periodLabel } from '../../template/skeleton';
+import { frenchDate } from '../dates';
 import type { ExportInput, ExportMeta } from '../input';
 import { columnWidths, styledTable, textCell } from './blocks';
 import { inlineChildren } from './inline';
@@ -12,15 +13,6 @@ import { STYLE } from './styles';
  * headings so that it reads right before Word updates it (LibreOffice shows it as written).
  */
 
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-
-/** « 1er mars 2025 » from `2025-03-01`; the text as given when it is not an ISO date. */
-export function frenchDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  const day = Number(m[3]);
-  return `${day === 1 ? '1er' : day} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
-}
 
 /** « 2015-2020 », « du 1er janvier 2024 au 31 décembre 2030 »; a placeholder when the dates are not dates. */
 export function periodText(periode: ExportMeta['periode']): string {

@@ -2,7 +2,7 @@ import { HeadingLevel, Paragraph, TableRow, TextRun, type FileChild, type Paragr
 import { GRILLE_TITLE, grilleRows, type GrilleRow } from '../grille';
 import type { ExportInput } from '../input';
 import { columnWidths, styledTable, textCell } from './blocks';
-import { frenchDate } from './cover';
+import { frenchDate } from '../dates';
 import { cleanText } from './inline';
 import { LANDSCAPE_TEXT_WIDTH, LANGUAGE, STYLE } from './styles';
 

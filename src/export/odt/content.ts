@@ -3,7 +3,7 @@ import { tableNode, textNode } from '../../template/lexicalNodes';
 import { exportPlaceholderText } from '../fromProject';
 import type { ExportInput, ExportSection } from '../input';
 import { OdtBody, plainText, type TocEntry } from './body';
-import { frenchDate } from './dates';
+import { frenchDate } from '../dates';
 import { grilleXml } from './grille';
 import { XML_DECLARATION, attrs, escapeAttr, escapeText, namespaces, odfText } from './xml';
 

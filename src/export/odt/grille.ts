@@ -2,7 +2,7 @@ import { paragraphNode, tableNode, textNode, TEXT_FORMAT, type SerializedInlineN
 import { grilleRows } from '../grille';
 import type { ExportInput } from '../input';
 import type { OdtBody } from './body';
-import { frenchDate } from './dates';
+import { frenchDate } from '../dates';
 
 /**
  * The « Grille de complétude » annex (rows from `grilleRows`, shared with the DOCX writer): a summary by pilier
