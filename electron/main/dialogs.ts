@@ -5,6 +5,10 @@ import type { Dialogs } from '../../src/app';
 /** The native file dialogs behind `dialog:*`, and the paths of `.pilier` files handed to the app. */
 
 const PILIER_FILTER = { name: 'Contrat Pilier', extensions: ['pilier'] };
+const EXPORT_FILTERS = {
+  docx: { name: 'Document Word', extensions: ['docx'] },
+  odt: { name: 'Document OpenDocument (LibreOffice)', extensions: ['odt'] },
+};
 
 export function windowDialogs(window: BrowserWindow): Dialogs {
   return {
@@ -14,6 +18,17 @@ export function windowDialogs(window: BrowserWindow): Dialogs {
         buttonLabel: 'Enregistrer',
         defaultPath: join(app.getPath('documents'), suggestedName),
         filters: [PILIER_FILTER],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async saveExport(suggestedName, format) {
+      const result = await dialog.showSaveDialog(window, {
+        title: 'Exporter le contrat',
+        buttonLabel: 'Exporter',
+        defaultPath: join(app.getPath('documents'), suggestedName),
+        filters: [EXPORT_FILTERS[format]],
+        // The service replaces an existing file only because this dialog asked the user first.
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
       return result.canceled || !result.filePath ? null : result.filePath;

@@ -3,6 +3,7 @@ import { Checklist } from '../checklist/Checklist';
 import { DocumentView } from '../editor/DocumentView';
 import { usePilier } from '../store';
 import { Alert } from '../ui/Alert';
+import { ExportDialog } from './ExportDialog';
 import { GuidancePanel } from './GuidancePanel';
 import { Outline } from './Outline';
 import { TopBar } from './TopBar';
@@ -57,6 +58,7 @@ export function EditorScreen() {
         </aside>
       </div>
       <VersionsDialog />
+      <ExportDialog />
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>

@@ -10,6 +10,7 @@ export function TopBar() {
   const busy = usePilier((s) => s.busy);
   const setFindOpen = usePilier((s) => s.setFindOpen);
   const setVersionsOpen = usePilier((s) => s.setVersionsOpen);
+  const setExportOpen = usePilier((s) => s.setExportOpen);
   const closeProject = usePilier((s) => s.closeProject);
   const title = useFocusOnMount<HTMLHeadingElement>();
 
@@ -41,6 +42,9 @@ export function TopBar() {
         </button>
         <button type="button" className="button" onClick={() => setVersionsOpen(true)}>
           Versions…
+        </button>
+        <button type="button" className="button" onClick={() => setExportOpen(true)}>
+          Exporter…
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => void closeProject()}>
           Fermer le contrat

@@ -3,16 +3,28 @@ import { usePilier } from '../store';
 import type { SectionView } from '../store/projectSlice';
 import { sources } from './sources';
 
-/** Titles compared loosely: case, accents, punctuation and spacing do not matter. */
-export function sameTitle(a: string, b: string): boolean {
-  const norm = (t: string) =>
-    t
+/** Normalised titles already computed (the outline compares the same titles after every check). */
+const normalised = new Map<string, string>();
+const MAX_NORMALISED = 10_000;
+
+function norm(title: string): string {
+  let n = normalised.get(title);
+  if (n === undefined) {
+    n = title
       .normalize('NFD')
       .replace(/\p{M}/gu, '')
       .toLowerCase()
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
       .trim();
-  return norm(a) === norm(b);
+    if (normalised.size >= MAX_NORMALISED) normalised.clear();
+    normalised.set(title, n);
+  }
+  return n;
+}
+
+/** Titles compared loosely: case, accents, punctuation and spacing do not matter. */
+export function sameTitle(a: string, b: string): boolean {
+  return a === b || norm(a) === norm(b);
 }
 
 /**
@@ -21,8 +33,21 @@ export function sameTitle(a: string, b: string): boolean {
  */
 export function templateOf(section: Pick<SectionView, 'id' | 'title'>): TemplateSection | undefined {
   const { template } = sources();
-  return template.sections.find((t) => t.id === section.id) ?? template.sections.find((t) => sameTitle(t.title, section.title));
+  if (template !== memoFor) {
+    memoFor = template;
+    memo.clear();
+  }
+  const key = `${section.id}\u0000${section.title}`;
+  if (memo.has(key)) return memo.get(key);
+  const found = template.sections.find((t) => t.id === section.id) ?? template.sections.find((t) => sameTitle(t.title, section.title));
+  if (memo.size >= MAX_NORMALISED) memo.clear();
+  memo.set(key, found);
+  return found;
 }
+
+/** `templateOf`'s answers, for the template they were found in. */
+const memo = new Map<string, TemplateSection | undefined>();
+let memoFor: unknown = null;
 
 /** The project section that stands for a top-level template section, if the project has it. */
 export function projectSectionOf(templateSection: TemplateSection): SectionView | undefined {

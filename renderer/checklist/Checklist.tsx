@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { sources } from '../app/sources';
 import { usePilier } from '../store';
 import { ChecklistHeader } from './ChecklistHeader';
-import { blockLookup, EVIDENCE_HIGHLIGHT, evidenceRanges, scrollToRange, showHighlight } from './evidence';
+import { isDeferred, mountEditors } from '../editor/mounting';
+import { blockLookup, EVIDENCE_HIGHLIGHT, evidenceRanges, scrollToRange, sectionsOf, showHighlight } from './evidence';
 import { groupRequirements } from './grouping';
 import { GROUP_LABEL, KIND_LABEL } from './labels';
 import { RequirementItem } from './RequirementItem';
@@ -16,6 +17,8 @@ function useEvidenceHighlight(): void {
   const report = usePilier((s) => s.report);
   const announce = usePilier((s) => s.announce);
   const scrolledFor = useRef<string | null>(null);
+  /** Bumped when the editors the evidence lies in were mounted on demand. */
+  const [mounted, setMounted] = useState(0);
   useEffect(() => {
     const live = usePilier.getState().liveCheck();
     const result = selectedId ? report?.requirements.find((r) => r.id === selectedId) : undefined;
@@ -23,6 +26,14 @@ function useEvidenceHighlight(): void {
       showHighlight(EVIDENCE_HIGHLIGHT, []);
       scrolledFor.current = null;
       return;
+    }
+    const waiting = sectionsOf(result.evidence).filter(isDeferred);
+    if (waiting.length > 0) {
+      let stale = false;
+      void mountEditors(waiting).then(() => stale || setMounted((n) => n + 1));
+      return () => {
+        stale = true;
+      };
     }
     const ranges = evidenceRanges(result.evidence, blockLookup((id) => live.blocksOf(id)));
     showHighlight(EVIDENCE_HIGHLIGHT, ranges);
@@ -44,7 +55,7 @@ function useEvidenceHighlight(): void {
           : `${result.title} : ${ranges.length > 1 ? `${ranges.length} passages surlignés` : 'un passage surligné'} dans le texte.`,
       );
     }
-  }, [selectedId, report, announce]);
+  }, [selectedId, report, announce, mounted]);
 }
 
 /** The live checklist: every requirement of the référentiel, by axis then kind, with its status and reason. */

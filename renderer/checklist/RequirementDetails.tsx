@@ -3,9 +3,10 @@ import { sectionForRequirement } from '../../src/template/load';
 import { sources } from '../app/sources';
 import { projectSectionOf } from '../app/templateMap';
 import { chainOf, insertTemplateSection, isSectionPresent, templateSectionsServing } from '../editor/insertTemplateSection';
+import { mountEditors } from '../editor/mounting';
 import { focusSection, focusSubsection } from '../editor/navigation';
 import { usePilier } from '../store';
-import { blockLookup, evidenceRanges, scrollToRange } from './evidence';
+import { blockLookup, evidenceRanges, scrollToRange, sectionsOf } from './evidence';
 
 const QUOTE_MAX = 220;
 
@@ -40,9 +41,10 @@ function SectionAction({ requirementId }: { requirementId: string }) {
 
 /** What a selected requirement shows: its passages (each a jump into the text), the annex's words, and where it belongs. */
 export function RequirementDetails({ result }: { result: RequirementResult }) {
-  const jump = (index: number): void => {
+  const jump = async (index: number): Promise<void> => {
     const live = usePilier.getState().liveCheck();
     if (!live) return;
+    await mountEditors(sectionsOf([result.evidence[index]!]));
     const range = evidenceRanges([result.evidence[index]!], blockLookup((id) => live.blocksOf(id)))[0];
     if (range) scrollToRange(range);
   };
@@ -54,7 +56,7 @@ export function RequirementDetails({ result }: { result: RequirementResult }) {
           <ol className="evidence-list">
             {result.evidence.map((e, i) => (
               <li key={`${e.blockId}:${e.start}`}>
-                <button type="button" className="evidence-quote" onClick={() => jump(i)}>
+                <button type="button" className="evidence-quote" onClick={() => void jump(i)}>
                   « {shorten(e.text)} »
                 </button>
                 {e.headingPath.length > 0 && <span className="evidence-where">{e.headingPath.join(' › ')}</span>}

@@ -17,6 +17,11 @@ export function blockLookup(blocksOf: (sectionId: string) => readonly Block[]): 
   };
 }
 
+/** The sections holding these passages (their editors must be mounted before `evidenceRanges`). */
+export function sectionsOf(evidence: readonly Evidence[]): string[] {
+  return [...new Set(evidence.map((e) => e.blockId.slice(0, e.blockId.indexOf('/'))))];
+}
+
 /**
  * DOM ranges of evidence passages, found from each block's `source` (section and node path), then the
  * passage's offsets in the block. Offsets are checked against the quoted text; if the rendered text differs

@@ -13,6 +13,24 @@ export interface SectionSource {
 
 /** Longest wait for an animation frame before checking anyway (a hidden window gets none). */
 const MAX_DEFER_MS = 100;
+/** Reading the sections of a newly opened project yields to the window after this long (input stays handled). */
+const SLICE_MS = 30;
+
+const yieldToWindow = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Checkers compiled ahead of time (compiling the référentiel takes tens of ms), one per référentiel. */
+const spares = new WeakMap<Referentiel, Checker>();
+
+/** Compiles a checker for `pack` now (in an idle moment after start), so that opening a contract does not wait for it. */
+export function prepareChecker(pack: Referentiel): void {
+  if (!spares.has(pack)) spares.set(pack, new Checker(pack));
+}
+
+function freshChecker(pack: Referentiel): Checker {
+  const spare = spares.get(pack);
+  spares.delete(pack);
+  return spare ?? new Checker(pack);
+}
 
 /**
  * The checklist's engine: one incremental `Checker` kept for the open project, and each section's blocks.
@@ -21,12 +39,21 @@ const MAX_DEFER_MS = 100;
  * re-analyses only the blocks whose text changed.
  */
 export class LiveCheck {
-  private checker: Checker;
+  /** Made at the first check of each loaded project. */
+  private checker: Checker | null = null;
   private order: string[] = [];
   private readonly titles = new Map<string, string>();
   private readonly blocks = new Map<string, Block[]>();
   private readonly pending = new Map<string, EditorState>();
+  /** Sections of the loaded project whose blocks are not read yet (read by the next check, or when asked for). */
+  private readonly unread = new Map<string, SectionSource>();
   private scheduled = false;
+  private running = false;
+  /** A check was asked for while one was running: run again after it. */
+  private again = false;
+  /** Bumped by `load`: a check reading the previous project's sections stops. */
+  private epoch = 0;
+  private waiters: (() => void)[] = [];
   /** Sections were added, removed or reloaded since the last check: the checker compares everything. */
   private structural = true;
   /** Milliseconds the last check took (blocks rebuilt and checked). */
@@ -35,29 +62,39 @@ export class LiveCheck {
   constructor(
     private readonly pack: Referentiel,
     private readonly onReport: (report: CheckReport) => void,
-  ) {
-    this.checker = new Checker(pack);
-  }
+  ) {}
 
   /**
-   * Starts over with a project's sections (opening, restoring a version). The blocks are read now (the
-   * outline and the evidence lookups need them); the check itself runs after the editors are painted.
+   * Starts over with a project's sections (opening, restoring a version). The blocks are read by the check,
+   * which runs after the editors are painted, a slice at a time (or at once for a section asked for before).
    */
   load(sections: SectionSource[]): void {
-    this.checker = new Checker(this.pack);
+    this.epoch++;
+    this.checker = null;
     this.pending.clear();
     this.blocks.clear();
     this.titles.clear();
+    this.unread.clear();
     this.order = sections.map((s) => s.id);
-    for (const s of sections) this.put(s);
+    for (const s of sections) {
+      this.titles.set(s.id, s.title);
+      this.unread.set(s.id, s);
+    }
     this.structural = true;
     this.schedule();
   }
 
   /** A section's editor changed: its blocks are rebuilt at the next check. */
   edited(sectionId: string, state: EditorState): void {
+    this.unread.delete(sectionId);
     this.pending.set(sectionId, state);
     this.schedule();
+  }
+
+  /** Resolves when no check is waiting or running (after the first report of a newly opened project). */
+  settled(): Promise<void> {
+    if (!this.scheduled && !this.running) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
   }
 
   /** A section was inserted (or replaced) with this content. */
@@ -72,6 +109,7 @@ export class LiveCheck {
     this.order = this.order.filter((id) => id !== sectionId);
     this.blocks.delete(sectionId);
     this.pending.delete(sectionId);
+    this.unread.delete(sectionId);
     this.titles.delete(sectionId);
     this.structural = true;
     this.schedule();
@@ -79,31 +117,66 @@ export class LiveCheck {
 
   /** The blocks of a section as of the last check. */
   blocksOf(sectionId: string): readonly Block[] {
+    const unread = this.unread.get(sectionId);
+    if (unread) this.put(unread);
     return this.blocks.get(sectionId) ?? [];
   }
 
   private put(section: SectionSource): void {
     this.titles.set(section.id, section.title);
+    this.unread.delete(section.id);
     this.pending.delete(section.id);
     this.blocks.set(section.id, safeBlocks(section));
   }
 
   private schedule(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
     if (this.scheduled) return;
     this.scheduled = true;
     let done = false;
     const go = (): void => {
       if (done) return;
       done = true;
-      this.run();
+      void this.run();
     };
     // After the frame that shows the keystroke is painted, not before it.
     requestAnimationFrame(() => setTimeout(go, 0));
     setTimeout(go, MAX_DEFER_MS);
   }
 
-  private run(): void {
+  private async run(): Promise<void> {
     this.scheduled = false;
+    this.running = true;
+    this.again = false;
+    try {
+      if (await this.readUnread()) this.check();
+    } finally {
+      this.running = false;
+      if (this.again) this.schedule();
+      else this.waiters.splice(0).forEach((resolve) => resolve());
+    }
+  }
+
+  /** Reads the sections not read yet, yielding to the window between slices; false if another project was loaded meanwhile. */
+  private async readUnread(): Promise<boolean> {
+    const mine = this.epoch;
+    let slice = performance.now();
+    for (const section of [...this.unread.values()]) {
+      if (performance.now() - slice > SLICE_MS) {
+        await yieldToWindow();
+        if (this.epoch !== mine) return false;
+        slice = performance.now();
+      }
+      // Edited, removed or asked for meanwhile: already done.
+      if (this.unread.get(section.id) === section) this.put(section);
+    }
+    return this.epoch === mine;
+  }
+
+  private check(): void {
     const started = performance.now();
     // Tell the checker which blocks changed when the edit kept the structure (the case of typing): it then
     // skips comparing the whole document.
@@ -117,6 +190,7 @@ export class LiveCheck {
     this.pending.clear();
     this.structural = false;
     const document = { blocks: this.order.flatMap((id) => this.blocks.get(id) ?? []) };
+    this.checker ??= freshChecker(this.pack);
     const report = changed ? this.checker.check(document, { changed }) : this.checker.check(document);
     this.lastDurationMs = performance.now() - started;
     this.onReport(report);

@@ -8,6 +8,7 @@ import { sources } from '../app/sources';
 import { projectSectionOf, templateOf } from '../app/templateMap';
 import { usePilier } from '../store';
 import { focusSection, focusSubsection, presentSubsections, sameTitle } from './navigation';
+import { mountEditors } from './mounting';
 import { getEditor } from './registry';
 
 /** Where a template section sits: its chain of ancestors from the top-level section down to itself. */
@@ -73,6 +74,7 @@ export async function insertTemplateSection(templateSectionId: string): Promise<
   while (depth < chain.length && isSectionPresent(chain[depth - 1]!.id)) depth++;
   const target = chain[depth - 1]!;
   const parent = chain[depth - 2]!;
+  await mountEditors([project.id]);
   const editor = getEditor(project.id);
   if (!editor) return;
   const serialized = templateSectionNodes(target, template, pack, meta, depth) as unknown as SerializedLexicalNode[];

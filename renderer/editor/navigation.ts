@@ -3,6 +3,7 @@ import { $isHeadingNode } from '@lexical/rich-text';
 import type { TemplateSection } from '../../src/template/schema';
 import { sameTitle } from '../app/templateMap';
 import { usePilier } from '../store';
+import { isDeferred, mountEditors } from './mounting';
 import { getEditor } from './registry';
 
 /** The template sub-sections whose heading is in the section's text (as of the last check). */
@@ -20,6 +21,10 @@ function smoothly(): ScrollBehavior {
 
 /** Scrolls to a section and puts the caret at the start of its text. */
 export function focusSection(sectionId: string): void {
+  if (isDeferred(sectionId)) {
+    void mountEditors([sectionId]).then(() => focusSection(sectionId));
+    return;
+  }
   const container = document.querySelector<HTMLElement>(`[data-section-id="${CSS.escape(sectionId)}"]`);
   const editor = getEditor(sectionId);
   usePilier.getState().setActiveSection(sectionId);
@@ -41,6 +46,10 @@ export function focusSection(sectionId: string): void {
  * so that typing replaces its placeholder.
  */
 export function focusSubsection(sectionId: string, title: string): void {
+  if (isDeferred(sectionId)) {
+    void mountEditors([sectionId]).then(() => focusSubsection(sectionId, title));
+    return;
+  }
   const editor = getEditor(sectionId);
   if (!editor) return focusSection(sectionId);
   usePilier.getState().setActiveSection(sectionId);

@@ -1,4 +1,6 @@
 import { create } from 'zustand';
+import { loadSources } from '../app/sources';
+import { prepareChecker } from '../checklist/liveCheck';
 import { createAppSlice } from './appSlice';
 import { createCheckSlice } from './checkSlice';
 import { createProjectSlice } from './projectSlice';
@@ -18,3 +20,14 @@ export const usePilier = create<PilierState>()((set, get) => ({
 }));
 
 export type { PilierState } from './types';
+
+// The checker is compiled in an idle moment after start, not when the first contract is opened.
+if (typeof requestIdleCallback === 'function') {
+  requestIdleCallback(
+    () => {
+      const loaded = loadSources();
+      if (loaded.ok) prepareChecker(loaded.pack);
+    },
+    { timeout: 3_000 },
+  );
+}

@@ -1,5 +1,5 @@
 import type { EditorState } from 'lexical';
-import type { Args, OpenedProject, ProjectMeta, SectionChange, SnapshotInfo } from '../../src/api/contract';
+import type { Args, ExportDone, ExportFormat, OpenedProject, ProjectMeta, Result, SectionChange, SnapshotInfo } from '../../src/api/contract';
 import type { CheckReport } from '../../src/check';
 import { loadSources } from '../app/sources';
 import { invoke } from '../bridge';
@@ -53,6 +53,10 @@ export interface ProjectSlice {
   createSnapshot(label?: string): Promise<SnapshotInfo | undefined>;
   listSnapshots(): Promise<SnapshotInfo[] | undefined>;
   restoreSnapshot(id: number): Promise<boolean>;
+  /** Asks the host where to export (a name from the territoire): the path, `null` when cancelled, or the error. */
+  chooseExportPath(format: ExportFormat): Promise<Result<{ path: string } | null>>;
+  /** Saves what is waiting, then has the host export the stored contract to `path`. */
+  exportContract(path: string, format: ExportFormat, grille: boolean): Promise<Result<ExportDone>>;
   /** The blocks the checker last saw for a section (for evidence and passage lookups). */
   liveCheck(): LiveCheck | null;
 }
@@ -228,6 +232,19 @@ export const createProjectSlice: SliceCreator<ProjectSlice> = (set, get) => {
       }
       get().loadProject(restored.value);
       return true;
+    },
+
+    chooseExportPath(format) {
+      const territoire = get().project?.meta.territoire ?? '';
+      return invoke('dialog:saveExport', { suggestedName: territoire ? `Contrat de ville — ${territoire}` : 'Contrat de ville', format });
+    },
+
+    async exportContract(path, format, grille) {
+      // The host exports what is stored: the last keystrokes must be stored first.
+      if (!(await get().flushSave())) {
+        return { ok: false, error: `Les dernières modifications n’ont pas pu être enregistrées (${get().save.error ?? 'erreur inconnue'}) : l’export attend qu’elles le soient. Réessayez dans un instant.` };
+      }
+      return invoke('export:run', { path, format, grille });
     },
   };
 };

@@ -5,11 +5,13 @@ export interface UiSlice {
   activeSectionId: string | null;
   findOpen: boolean;
   versionsOpen: boolean;
+  exportOpen: boolean;
   /** A one-line message for screen readers (the live region of the editor screen). */
   announcement: string;
   setActiveSection(id: string | null): void;
   setFindOpen(open: boolean): void;
   setVersionsOpen(open: boolean): void;
+  setExportOpen(open: boolean): void;
   announce(message: string): void;
 }
 
@@ -17,9 +19,11 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   activeSectionId: null,
   findOpen: false,
   versionsOpen: false,
+  exportOpen: false,
   announcement: '',
   setActiveSection: (id) => set({ activeSectionId: id }),
   setFindOpen: (open) => set({ findOpen: open }),
   setVersionsOpen: (open) => set({ versionsOpen: open }),
+  setExportOpen: (open) => set({ exportOpen: open }),
   announce: (message) => set({ announcement: message }),
 });

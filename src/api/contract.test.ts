@@ -27,6 +27,8 @@ const VALID: { [C in keyof typeof CHANNELS]: unknown } = {
   'recent:list': undefined,
   'dialog:saveProject': { suggestedName: 'contrat.pilier' },
   'dialog:openProject': undefined,
+  'dialog:saveExport': { suggestedName: 'Contrat de ville — Val-de-Brume', format: 'docx' },
+  'export:run': { path: '/tmp/contrat.odt', format: 'odt', grille: true },
 };
 
 describe('the IPC contract', () => {

@@ -96,6 +96,18 @@ export interface SnapshotInfo {
   sizeBytes: number;
 }
 
+/** The formats « Exporter… » writes. */
+export const EXPORT_FORMATS = ['docx', 'odt'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** What `export:run` answers: the file written, its size, and how many `obligatoire` requirements it still lacks. */
+export interface ExportDone {
+  path: string;
+  format: ExportFormat;
+  sizeBytes: number;
+  missingObligatoires: number;
+}
+
 export interface RecentFile {
   path: string;
   territoire: string;
@@ -119,6 +131,9 @@ export const CHANNELS = {
   'recent:list': z.void(),
   'dialog:saveProject': z.object({ suggestedName: text }).strict(),
   'dialog:openProject': z.void(),
+  'dialog:saveExport': z.object({ suggestedName: text, format: z.enum(EXPORT_FORMATS) }).strict(),
+  // No `overwrite` here: an existing file is replaced only when the save dialog answered that very path.
+  'export:run': z.object({ path, format: z.enum(EXPORT_FORMATS), grille: z.boolean() }).strict(),
 } as const;
 
 export type Channel = keyof typeof CHANNELS;
@@ -140,6 +155,8 @@ export interface Results {
   'recent:list': Result<RecentFile[]>;
   'dialog:saveProject': Result<{ path: string } | null>;
   'dialog:openProject': Result<{ path: string } | null>;
+  'dialog:saveExport': Result<{ path: string } | null>;
+  'export:run': Result<ExportDone>;
 }
 
 // Compile-time check that the two maps list the same channels.

@@ -35,6 +35,8 @@ const BAD_ARGS: Record<Channel, unknown[]> = {
   'recent:list': [[]],
   'dialog:saveProject': [undefined, { suggestedName: 1 }],
   'dialog:openProject': [{ title: 'x' }],
+  'dialog:saveExport': [undefined, { suggestedName: 'a' }, { suggestedName: 'a', format: 'pdf' }],
+  'export:run': [{ path: '/a.docx', format: 'docx' }, { path: '/a.docx', format: 'docx', grille: 'oui' }, { path: '/a.docx', format: 'docx', grille: true, overwrite: true }],
 };
 
 describe('invoke', () => {

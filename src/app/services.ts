@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
-import type { OpenedProject, Result } from '../api/contract';
+import type { ExportFormat, OpenedProject, Result } from '../api/contract';
 import type { CheckReport } from '../check/report';
 import { createProject, openProject, type ProjectFile } from '../project';
+import { exportFileName, exportProject, withExportExtension } from './exportContract';
+import { safeFileName } from './fileNames';
 import type { Handlers } from './invoke';
 import { recentFiles } from './recent';
 import { contractSources, DEMO_FILE_NAME } from './sources';
@@ -18,6 +20,11 @@ export interface Dialogs {
   /** Asks where to create or copy a project; `suggestedName` is a file name ending in `.pilier`. */
   saveProject(suggestedName: string): Promise<string | null>;
   openProject(): Promise<string | null>;
+  /**
+   * Asks where to export the contract; `suggestedName` ends in `.docx` or `.odt`. The dialog asks before replacing
+   * an existing file (the service replaces one only when the dialog answered its path).
+   */
+  saveExport(suggestedName: string, format: ExportFormat): Promise<string | null>;
 }
 
 export interface ServicesOptions {
@@ -54,15 +61,7 @@ function pathProblem(path: string): string | undefined {
 
 /** A file name from a title: no folder separators or characters Windows refuses, and the `.pilier` extension. */
 export function projectFileName(suggested: string): string {
-  const cleaned = suggested
-    .replace(/[\\/:*?"<>|\p{Cc}]/gu, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\.+/, '')
-    .slice(0, 120)
-    .trim();
-  const stem = cleaned.replace(/\.pilier$/i, '') || 'Contrat de ville';
-  return `${stem}.pilier`;
+  return safeFileName(suggested, '.pilier', 'Contrat de ville');
 }
 
 function withExtension(path: string): string {
@@ -80,6 +79,8 @@ export function createServices(options: ServicesOptions): Services {
   let copies = 0;
   /** A project the window let go of during a copy: closed when the copy ends. */
   let closeAfterCopy: ProjectFile | null = null;
+  /** The last path the export dialog answered with the user's consent to replace it (used once). */
+  let exportConsent: string | null = null;
 
   function describe(project: ProjectFile): Result<OpenedProject> {
     const sections = project.listSections();
@@ -216,6 +217,24 @@ export function createServices(options: ServicesOptions): Services {
     async 'dialog:openProject'() {
       const chosen = await options.dialogs.openProject();
       return ok(chosen ? { path: chosen } : null);
+    },
+
+    async 'dialog:saveExport'({ suggestedName, format }) {
+      const chosen = await options.dialogs.saveExport(exportFileName(suggestedName, format), format);
+      if (!chosen) return ok(null);
+      const path = withExportExtension(chosen, format);
+      // The dialog confirmed replacing the name it showed; a name we completed with the extension was not shown.
+      exportConsent = path === chosen ? resolve(path) : null;
+      return ok({ path });
+    },
+
+    async 'export:run'({ path, format, grille }) {
+      const problem = pathProblem(path);
+      if (problem) return fail(problem);
+      if (!current) return fail(NO_PROJECT);
+      const overwrite = exportConsent !== null && exportConsent === resolve(path);
+      exportConsent = null;
+      return exportProject(current, sources, clock(), { path, format, grille, overwrite });
     },
   };
 

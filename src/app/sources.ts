@@ -24,6 +24,10 @@ export interface ContractSources {
   skeleton(meta: NewProjectMeta): Result<NewSection[]>;
   /** The demo contract's metadata and sections. */
   demo(): Result<{ meta: NewProjectMeta; sections: NewSection[] }>;
+  /** The contract template (what an export prints as guidance and which requirements each section serves). */
+  template(): Result<Template>;
+  /** The référentiel pack with this id and version. */
+  pack(id: string, version: string): Result<Referentiel>;
 }
 
 function readText(path: string, what: string): Result<string> {
@@ -80,6 +84,8 @@ export function contractSources(seedsDir: string, templatesDir: string): Contrac
   }
 
   return {
+    template: loadTemplate,
+    pack: loadPack,
     skeleton(meta) {
       const loaded = loadTemplate();
       if (!loaded.ok) return loaded;

@@ -17,7 +17,7 @@ export interface TestHost {
   clock: ReturnType<typeof manualClock>;
   warnings: string[];
   /** What the fake dialogs answer next. */
-  dialogAnswers: { save: string | null; open: string | null; suggested: string[] };
+  dialogAnswers: { save: string | null; open: string | null; exportTo: string | null; suggested: string[] };
   /** Calls a channel as a host does: through `invoke` (channel check and argument parsing). */
   call<C extends Channel>(channel: C, arg?: unknown): Promise<Results[C]>;
   /** Like `call`, for a result expected to be ok: returns its value or fails the test with the error. */
@@ -29,7 +29,7 @@ export function testHost(options: { folder?: ReturnType<typeof temporaryFolder>;
   const folder = options.folder ?? temporaryFolder();
   const clock = manualClock();
   const warnings: string[] = [];
-  const dialogAnswers: TestHost['dialogAnswers'] = { save: null, open: null, suggested: [] };
+  const dialogAnswers: TestHost['dialogAnswers'] = { save: null, open: null, exportTo: null, suggested: [] };
   const services = createServices({
     dataDir: options.dataDir ?? join(folder.dir, 'data'),
     seedsDir: SEEDS_DIR,
@@ -42,6 +42,10 @@ export function testHost(options: { folder?: ReturnType<typeof temporaryFolder>;
         return dialogAnswers.save;
       },
       openProject: async () => dialogAnswers.open,
+      saveExport: async (suggested) => {
+        dialogAnswers.suggested.push(suggested);
+        return dialogAnswers.exportTo;
+      },
     },
   });
   const call = <C extends Channel>(channel: C, arg?: unknown) => invoke(services.handlers, channel, arg) as Promise<Results[C]>;

@@ -34,6 +34,9 @@ const CHROMIUM_ARGS = [
 export class ScriptedDialogs {
   private readonly saves: string[] = [];
   private readonly opens: string[] = [];
+  private readonly exports: string[] = [];
+  /** The names the export dialog suggested, in order. */
+  readonly suggestedExports: string[] = [];
   readonly unexpected: string[] = [];
 
   nextSave(path: string): void {
@@ -44,10 +47,20 @@ export class ScriptedDialogs {
     this.opens.push(path);
   }
 
+  nextSaveExport(path: string): void {
+    this.exports.push(path);
+  }
+
   readonly handlers = {
     saveProject: async (suggestedName: string): Promise<string | null> => {
       const path = this.saves.shift();
       if (path === undefined) this.unexpected.push(`saveProject(${suggestedName})`);
+      return path ?? null;
+    },
+    saveExport: async (suggestedName: string, format: string): Promise<string | null> => {
+      this.suggestedExports.push(suggestedName);
+      const path = this.exports.shift();
+      if (path === undefined) this.unexpected.push(`saveExport(${suggestedName}, ${format})`);
       return path ?? null;
     },
     openProject: async (): Promise<string | null> => {

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { scrollToRange, showHighlight } from '../../checklist/evidence';
 import { usePilier } from '../../store';
+import { deferredSections, mountEditors } from '../mounting';
 import { getEditor } from '../registry';
 import { findAll, type FindMatch } from './search';
 
@@ -16,12 +17,22 @@ export function FindBar() {
   const [matches, setMatches] = useState<FindMatch[]>([]);
   const [current, setCurrent] = useState(0);
   const ids = useMemo(() => sections.map((s) => s.id), [sections]);
+  /** Bumped once the editors still waiting to be mounted are: the search covers every section. */
+  const [mounted, setMounted] = useState(0);
+  useEffect(() => {
+    let stale = false;
+    const waiting = deferredSections();
+    if (waiting.length > 0) void mountEditors(waiting).then(() => stale || setMounted((n) => n + 1));
+    return () => {
+      stale = true;
+    };
+  }, [ids]);
 
   // Search again when the query changes, and after edits (the report follows every edit).
   useEffect(() => {
     const timer = setTimeout(() => setMatches(findAll(query, ids)), 80);
     return () => clearTimeout(timer);
-  }, [query, ids, reportAt]);
+  }, [query, ids, reportAt, mounted]);
 
   useEffect(() => {
     showHighlight(FIND_HIGHLIGHT, matches.map((m) => m.range));
