@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readDocx } from '../../src/import/docx';
 import { readOdt } from '../../src/import/odt';
 import { createContract, expectStatus, paragraphAfterHeading, TERRITOIRE, VOLET_EGALITE } from './flows';
-import { closeBrowser, startHost, type Host } from './host';
+import { useHost } from './lifecycle';
 
 const EGALITE = 'Égalité entre les femmes et les hommes';
 const AXES = 'axes-transversaux';
@@ -22,27 +22,11 @@ async function textOf(path: string): Promise<string> {
  * after typing (the pending autosave is flushed first); both files are read back and hold the typed text.
  */
 describe('export from the editor, end to end', () => {
-  let host: Host;
-
-  beforeAll(async () => {
-    host = await startHost();
-  });
-
-  afterEach(() => {
-    if (!host) return;
-    expect(host.external.splice(0), 'requêtes vers l’extérieur').toEqual([]);
-    expect(host.errors.splice(0), 'erreurs de la page').toEqual([]);
-    expect(host.dialogs.unexpected.splice(0), 'boîtes de dialogue inattendues').toEqual([]);
-  });
-
-  afterAll(async () => {
-    await host?.close();
-    await closeBrowser();
-  });
+  const hosted = useHost();
 
   it('exports DOCX then ODT with the typed volet, the missing obligatoires listed as a warning', async () => {
-    const { page } = host;
-    await createContract(host, join(host.workDir, 'Coteaux-de-Vionne.pilier'));
+    const { page } = hosted.current;
+    await createContract(hosted.current, join(hosted.current.workDir, 'Coteaux-de-Vionne.pilier'));
     await paragraphAfterHeading(page, AXES, EGALITE).locator('.pilier-placeholder').click();
     await page.keyboard.type(VOLET_EGALITE);
     await expectStatus(page, 'FEM-1a', 'covered');
@@ -57,28 +41,28 @@ describe('export from the editor, end to end', () => {
     expect(await warning.innerText()).toMatch(/\d+ exigences obligatoires manquent encore/);
     expect(await warning.innerText()).toContain('L’export reste possible : le document sera un squelette à compléter.');
     expect(await warning.locator('li').count()).toBeGreaterThan(0);
-    await host.screenshot('export-1-dialogue');
+    await hosted.current.screenshot('export-1-dialogue');
 
-    const docx = join(host.workDir, 'Coteaux-de-Vionne.docx');
-    host.dialogs.nextSaveExport(docx);
+    const docx = join(hosted.current.workDir, 'Coteaux-de-Vionne.docx');
+    hosted.current.dialogs.nextSaveExport(docx);
     await dialog.getByRole('button', { name: 'Exporter…' }).click();
     await dialog.getByRole('status').filter({ hasText: 'Exporté : Coteaux-de-Vionne.docx' }).waitFor();
-    expect(host.dialogs.suggestedExports).toEqual([`Contrat de ville — ${TERRITOIRE}.docx`]);
+    expect(hosted.current.dialogs.suggestedExports).toEqual([`Contrat de ville — ${TERRITOIRE}.docx`]);
     expect(await textOf(docx)).toContain(VOLET_EGALITE);
     // The save was flushed before the export, not after.
-    const channels = host.calls.map((c) => c.channel);
+    const channels = hosted.current.calls.map((c) => c.channel);
     expect(channels.lastIndexOf('project:saveSections')).toBeLessThan(channels.indexOf('export:run'));
-    await host.screenshot('export-2-docx-exporte');
+    await hosted.current.screenshot('export-2-docx-exporte');
 
     // ODT, by keyboard: the arrow keys move between the formats, Enter exports.
     await dialog.getByRole('radio', { name: /Word \(\.docx\)/ }).focus();
     await page.keyboard.press('ArrowDown');
     expect(await dialog.getByRole('radio', { name: /OpenDocument \(\.odt\)/ }).isChecked()).toBe(true);
-    const odt = join(host.workDir, 'Coteaux-de-Vionne.odt');
-    host.dialogs.nextSaveExport(odt);
+    const odt = join(hosted.current.workDir, 'Coteaux-de-Vionne.odt');
+    hosted.current.dialogs.nextSaveExport(odt);
     await page.keyboard.press('Enter');
     await dialog.getByRole('status').filter({ hasText: 'Exporté : Coteaux-de-Vionne.odt' }).waitFor();
-    expect(host.dialogs.suggestedExports.at(-1)).toBe(`Contrat de ville — ${TERRITOIRE}.odt`);
+    expect(hosted.current.dialogs.suggestedExports.at(-1)).toBe(`Contrat de ville — ${TERRITOIRE}.odt`);
     expect(await textOf(odt)).toContain(VOLET_EGALITE);
 
     // The focus came back to « Fermer », which closes the dialog.
@@ -87,16 +71,16 @@ describe('export from the editor, end to end', () => {
   });
 
   it('a cancelled save dialog exports nothing', async () => {
-    const { page } = host;
+    const { page } = hosted.current;
     await page.getByRole('button', { name: 'Exporter…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Exporter le contrat' });
     await dialog.waitFor();
     // No answer queued: the scripted dialog answers « cancelled » (and records it).
     await dialog.getByRole('button', { name: 'Exporter…' }).click();
-    await expect.poll(() => host.dialogs.unexpected.length).toBe(1);
-    host.dialogs.unexpected.splice(0);
+    await expect.poll(() => hosted.current.dialogs.unexpected.length).toBe(1);
+    hosted.current.dialogs.unexpected.splice(0);
     expect(await dialog.getByRole('status').innerText()).toBe('');
-    expect(host.calls.filter((c) => c.channel === 'export:run').length).toBe(2);
+    expect(hosted.current.calls.filter((c) => c.channel === 'export:run').length).toBe(2);
     await dialog.getByRole('button', { name: 'Annuler' }).click();
     await dialog.waitFor({ state: 'hidden' });
   });

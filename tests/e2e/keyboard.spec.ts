@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectStatus, highlightRanges, TERRITOIRE, VOLET_EGALITE } from './flows';
-import { closeBrowser, startHost, type Host } from './host';
+import { useHost } from './lifecycle';
 
 /** The focused element: its accessible-ish name (label, aria-label or text) and whether its focus is visible. */
 async function focused(page: Page): Promise<{ name: string; visible: boolean }> {
@@ -31,25 +31,10 @@ async function tabTo(page: Page, name: string | RegExp, max = 250): Promise<void
 
 /** Create a contract and write its volet égalité with the keyboard alone. */
 describe('keyboard only', () => {
-  let host: Host;
-
-  beforeAll(async () => {
-    host = await startHost();
-  });
-
-  afterEach(() => {
-    if (!host) return;
-    expect(host.external.splice(0), 'requêtes vers l’extérieur').toEqual([]);
-    expect(host.errors.splice(0), 'erreurs de la page').toEqual([]);
-  });
-
-  afterAll(async () => {
-    await host?.close();
-    await closeBrowser();
-  });
+  const hosted = useHost();
 
   it('creates a contract, writes a volet and sees its status change, without the mouse', async () => {
-    const { page } = host;
+    const { page } = hosted.current;
     await tabTo(page, 'Nouveau contrat');
     await page.keyboard.press('Enter');
     await tabTo(page, 'Nom du territoire *');
@@ -62,7 +47,7 @@ describe('keyboard only', () => {
     await page.keyboard.type('2024');
     await page.keyboard.press('Tab');
     await page.keyboard.type('2030');
-    host.dialogs.nextSave(join(host.workDir, 'clavier.pilier'));
+    hosted.current.dialogs.nextSave(join(hosted.current.workDir, 'clavier.pilier'));
     await tabTo(page, 'Créer le contrat…');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: `Contrat de ville — ${TERRITOIRE}` }).waitFor();
@@ -77,6 +62,6 @@ describe('keyboard only', () => {
     await expect.poll(async () => (await highlightRanges(page, 'pilier-evidence')).length).toBeGreaterThan(0);
     // The first passage was scrolled into view, far from where the Tab key had left the text.
     expect((await highlightRanges(page, 'pilier-evidence'))[0]!.inView).toBe(true);
-    await host.screenshot('h-clavier');
+    await hosted.current.screenshot('h-clavier');
   });
 });

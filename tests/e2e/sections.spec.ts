@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectSaved, expectStatus, highlightRanges, requirement, sectionEditor } from './flows';
-import { closeBrowser, startHost, type Host } from './host';
+import { useHost } from './lifecycle';
 
 const COHESION = 'pilier-1-cohesion-sociale';
 
@@ -19,31 +19,16 @@ const PASTED_HTML = `<!DOCTYPE html><html><head><meta http-equiv="content-type" 
  * passage that keeps its structure, a top-level section deleted and re-inserted, and the find bar.
  */
 describe('sections, paste and find, on the demo contract', () => {
-  let host: Host;
-
-  beforeAll(async () => {
-    host = await startHost();
-  });
-
-  afterEach(() => {
-    if (!host) return;
-    expect(host.external.splice(0), 'requêtes vers l’extérieur').toEqual([]);
-    expect(host.errors.splice(0), 'erreurs de la page').toEqual([]);
-  });
-
-  afterAll(async () => {
-    await host?.close();
-    await closeBrowser();
-  });
+  const hosted = useHost();
 
   it('opens the demo contract, with its deliberate gaps', async () => {
-    const { page } = host;
+    const { page } = hosted.current;
     await page.getByRole('button', { name: 'Ouvrir le contrat de démonstration' }).click();
     await page.getByRole('heading', { level: 1, name: /Val-de-Brume/ }).waitFor();
     await expectStatus(page, 'FEM-1a', 'missing');
     await expectStatus(page, 'CAD-VOL-CUL', 'missing');
     await expectStatus(page, 'INT-1f', 'covered');
-    await host.screenshot('g1-contrat-demonstration');
+    await hosted.current.screenshot('g1-contrat-demonstration');
     // The filters: only missing, then only mandatory.
     const statuses = () => page.locator('[data-requirement-id]').evaluateAll((items) => items.map((i) => i.getAttribute('data-status')));
     await page.getByLabel('Manquants seulement').check();
@@ -56,7 +41,7 @@ describe('sections, paste and find, on the demo contract', () => {
   });
 
   it('« Insérer la section » puts a missing volet back at its place in the pilier', async () => {
-    const { page } = host;
+    const { page } = hosted.current;
     await requirement(page, 'CAD-VOL-CUL').getByRole('button').first().click();
     await requirement(page, 'CAD-VOL-CUL').getByRole('button', { name: 'Insérer la section « Culture et expression artistique »' }).click();
     const headings = sectionEditor(page, COHESION).locator('h2');
@@ -67,11 +52,11 @@ describe('sections, paste and find, on the demo contract', () => {
     const body = sectionEditor(page, COHESION).locator('h2', { hasText: 'Culture et expression artistique' }).locator('xpath=following-sibling::p[1]');
     expect(await body.locator('.pilier-placeholder').count()).toBe(1);
     await expectSaved(page);
-    await host.screenshot('g2-section-inseree');
+    await hosted.current.screenshot('g2-section-inseree');
   });
 
   it('pasting from LibreOffice replaces the placeholder and keeps bold, list and table', async () => {
-    const { page } = host;
+    const { page } = hosted.current;
     const placeholder = sectionEditor(page, COHESION)
       .locator('h2', { hasText: 'Culture et expression artistique' })
       .locator('xpath=following-sibling::p[1]')
@@ -92,7 +77,7 @@ describe('sections, paste and find, on the demo contract', () => {
   });
 
   it('a deleted section comes back from the template between its neighbours', async () => {
-    const { page } = host;
+    const { page } = hosted.current;
     const section = page.locator('[data-section-id="duree-et-revision-du-contrat"]');
     await section.getByRole('button', { name: /^Supprimer/ }).click();
     await section.getByRole('button', { name: 'Supprimer', exact: true }).click();
@@ -105,11 +90,11 @@ describe('sections, paste and find, on the demo contract', () => {
     const order = await titles.allInnerTexts();
     expect(order.indexOf('Durée et révision du contrat')).toBe(order.indexOf('Évaluation et indicateurs') + 1);
     await expectSaved(page);
-    await host.screenshot('g3-section-reinseree');
+    await hosted.current.screenshot('g3-section-reinseree');
   });
 
   it('Ctrl+F finds across sections, accents and case aside', async () => {
-    const { page } = host;
+    const { page } = hosted.current;
     await sectionEditor(page, 'preambule').click();
     await page.keyboard.press('Control+f');
     const input = page.getByRole('searchbox', { name: 'Rechercher' });
@@ -123,7 +108,7 @@ describe('sections, paste and find, on the demo contract', () => {
     for (const range of found) expect(range.text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()).toBe('egalite');
     await input.press('Enter');
     await expect.poll(async () => page.locator('#find-status').innerText()).toBe(`2 sur ${total}`);
-    await host.screenshot('g4-recherche');
+    await hosted.current.screenshot('g4-recherche');
     await input.press('Escape');
     await page.locator('#find-input').waitFor({ state: 'detached' });
     expect(await highlightRanges(page, 'pilier-find')).toEqual([]);
