@@ -8,6 +8,7 @@ import type { ExportInput } from '../src/export/input';
 import { buildContractOdt } from '../src/export/odt';
 import { parsePack } from '../src/referential/load';
 import type { Referentiel } from '../src/referential/schema';
+import { META } from '../src/template/testFiles';
 import { parseTemplate } from '../src/template/load';
 import { generateContract } from './generate';
 import { median, ms, timeRuns } from './stats';
@@ -33,16 +34,8 @@ export function generatedExportInput(root: string, pack: Referentiel): ExportInp
   const sections = sectionsFromDocument(generateContract(root));
   const report = check(documentFromSections(sections), pack);
   return buildExportInput({
-    meta: {
-      territoire: 'Val-de-Brume',
-      epci: 'Communauté d’agglomération du Val-de-Brume',
-      communes: ['Brumeval', 'Saint-Aubin-sur-Brume', 'Orvilliers-la-Forêt'],
-      qpv: [
-        { nom: 'Les Hauts-de-Brume', code: 'QN09901M' },
-        { nom: 'Le Moulin-Neuf', code: 'QN09902M' },
-      ],
-      periode: { debut: '2015', fin: '2020' },
-    },
+    // The demo's territory (its metadata is checked against seeds/demo/contrat-demo.meta.json by demo.test.ts).
+    meta: META,
     sections,
     template: template.template,
     pack,

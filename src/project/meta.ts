@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Section } from '../api/contract';
 
 /**
  * The data a `.pilier` file holds, validated on the way in (from the app) and on the way out (from the
@@ -45,14 +46,8 @@ export type NewProjectMeta = z.input<typeof NewProjectMetaSchema>;
 export type ProjectMeta = z.output<typeof ProjectMetaSchema>;
 export type MetaPatch = Partial<NewProjectMeta>;
 
-/** A section as stored: `content` is the Lexical editor state, serialised. */
-export interface Section {
-  id: string;
-  position: number;
-  title: string;
-  content: string;
-  updatedAt: string;
-}
+/** A section as stored: `content` is the Lexical editor state, serialised (the contract's type). */
+export type { Section };
 
 export type NewSection = Omit<Section, 'updatedAt'>;
 
