@@ -30,13 +30,18 @@ export function createBridge(ipc: Pick<IpcRenderer, 'invoke' | 'on'>): DesktopBr
     });
   }
 
+  /** A refusal is a valid answer on every channel (`Result` always allows `{ ok: false }`). */
+  function refuse<C extends Channel>(error: string): Promise<Results[C]> {
+    return Promise.resolve({ ok: false, error }) as unknown as Promise<Results[C]>;
+  }
+
   const bridge: DesktopBridge = {
     invoke<C extends Channel>(channel: C, ...args: unknown[]): Promise<Results[C]> {
       if (typeof channel !== 'string' || !channels.has(channel)) {
         const name = typeof channel === 'string' ? `« ${channel.slice(0, 100)} »` : 'sans nom';
-        return Promise.resolve({ ok: false, error: `Demande refusée : le canal ${name} n’existe pas.` } as Results[C]);
+        return refuse<C>(`Demande refusée : le canal ${name} n’existe pas.`);
       }
-      if (args.length > 1) return Promise.resolve({ ok: false, error: 'Demande refusée : un seul argument est accepté.' } as Results[C]);
+      if (args.length > 1) return refuse<C>('Demande refusée : un seul argument est accepté.');
       return ipc.invoke(channel, ...args) as Promise<Results[C]>;
     },
     onMenu(listener) {

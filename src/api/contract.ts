@@ -108,6 +108,73 @@ export interface ExportDone {
   missingObligatoires: number;
 }
 
+/** The reviewer's verdict on one requirement (review mode). */
+export const VERDICTS = ['conforme', 'a-completer', 'non-conforme', 'sans-objet'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** Where a comment is anchored: a passage of a section (block id from the checker's document, offsets in its text). */
+export const AnchorSchema = z
+  .object({
+    sectionId: nonEmpty.max(200),
+    blockId: text.max(200),
+    start: count.max(100_000_000),
+    end: count.max(100_000_000),
+    /** The passage as it read when the comment was made (for re-anchoring after edits). */
+    quote: text,
+  })
+  .strict();
+export type Anchor = z.infer<typeof AnchorSchema>;
+
+/** Who reviews: recorded with every verdict and comment. */
+export const ReviewerSchema = z.object({ nom: nonEmpty.max(200), qualite: text.max(300).default('') }).strict();
+export type Reviewer = z.output<typeof ReviewerSchema>;
+
+export interface VerdictRecord {
+  requirementId: string;
+  verdict: Verdict | null;
+  comment: string;
+  /** The automatic status when the verdict was recorded (the report shows both). */
+  automaticStatus: 'covered' | 'partial' | 'missing' | null;
+  reviewer: Reviewer;
+  at: string;
+}
+
+export interface CommentRecord {
+  id: string;
+  /** A comment on a requirement, on a passage, or both. */
+  requirementId: string | null;
+  anchor: Anchor | null;
+  text: string;
+  reviewer: Reviewer;
+  at: string;
+}
+
+/** Everything the reviewer recorded in the open project. */
+export interface ReviewState {
+  reviewer: Reviewer | null;
+  verdicts: VerdictRecord[];
+  comments: CommentRecord[];
+  /** The reviewer's overall opinion for the report (« avis général »). */
+  opinion: string;
+  /** The file the review started from (kept byte for byte in the project), if any. */
+  original: { name: string; sha256: string; sizeBytes: number; importedAt: string } | null;
+}
+
+/** A long task running in the host (import): what the progress bar shows. */
+export interface TaskProgress {
+  label: string;
+  done: number;
+  total: number;
+}
+
+/** What merging a review package into the author's project did; conflicts are listed, never dropped. */
+export interface PackageMerge {
+  verdictsAdded: number;
+  commentsAdded: number;
+  /** Comments whose passage changed since the review: kept, attached to their requirement or section, and listed. */
+  conflicts: { commentId: string; quote: string; why: string }[];
+}
+
 export interface RecentFile {
   path: string;
   territoire: string;
@@ -134,6 +201,38 @@ export const CHANNELS = {
   'dialog:saveExport': z.object({ suggestedName: text, format: z.enum(EXPORT_FORMATS) }).strict(),
   // No `overwrite` here: an existing file is replaced only when the save dialog answered that very path.
   'export:run': z.object({ path, format: z.enum(EXPORT_FORMATS), grille: z.boolean() }).strict(),
+  // Review mode (issue 5). The received file is read, checked and stored (byte for byte) in a new project.
+  'dialog:openContractFile': z.void(),
+  'review:import': z.object({ sourcePath: path, projectPath: path }).strict(),
+  'task:progress': z.void(),
+  'task:cancel': z.void(),
+  'review:load': z.void(),
+  'review:setReviewer': ReviewerSchema,
+  'review:setVerdict': z
+    .object({
+      requirementId: nonEmpty.max(100),
+      verdict: z.enum(VERDICTS).nullable(),
+      comment: text,
+      automaticStatus: z.enum(['covered', 'partial', 'missing']).nullable(),
+    })
+    .strict(),
+  'review:addComment': z.object({ requirementId: nonEmpty.max(100).nullable(), anchor: AnchorSchema.nullable(), text: nonEmpty }).strict(),
+  'review:deleteComment': z.object({ id: nonEmpty.max(100) }).strict(),
+  'review:setOpinion': z.object({ opinion: text }).strict(),
+  'review:exportReport': z.object({ path, format: z.enum(EXPORT_FORMATS) }).strict(),
+  'dialog:saveReviewPackage': z.object({ suggestedName: text }).strict(),
+  'review:exportPackage': z.object({ path }).strict(),
+  'dialog:openReviewPackage': z.void(),
+  'review:importPackage': z.object({ path }).strict(),
+  // Training (issue 6): the référentiel (or a filtered part) as a DOCX handout.
+  'export:referentiel': z
+    .object({
+      path,
+      packId: nonEmpty.max(200),
+      requirementIds: z.array(nonEmpty.max(100)).max(5_000).optional(),
+      title: text.optional(),
+    })
+    .strict(),
 } as const;
 
 export type Channel = keyof typeof CHANNELS;
@@ -157,6 +256,22 @@ export interface Results {
   'dialog:openProject': Result<{ path: string } | null>;
   'dialog:saveExport': Result<{ path: string } | null>;
   'export:run': Result<ExportDone>;
+  'dialog:openContractFile': Result<{ path: string } | null>;
+  'review:import': Result<OpenedProject>;
+  'task:progress': Result<TaskProgress | null>;
+  'task:cancel': Result<null>;
+  'review:load': Result<ReviewState>;
+  'review:setReviewer': Result<Reviewer>;
+  'review:setVerdict': Result<VerdictRecord>;
+  'review:addComment': Result<CommentRecord>;
+  'review:deleteComment': Result<null>;
+  'review:setOpinion': Result<null>;
+  'review:exportReport': Result<{ path: string; format: ExportFormat; sizeBytes: number }>;
+  'dialog:saveReviewPackage': Result<{ path: string } | null>;
+  'review:exportPackage': Result<{ path: string; sizeBytes: number }>;
+  'dialog:openReviewPackage': Result<{ path: string } | null>;
+  'review:importPackage': Result<PackageMerge & { project: OpenedProject }>;
+  'export:referentiel': Result<{ path: string; sizeBytes: number; requirements: number }>;
 }
 
 // Compile-time check that the two maps list the same channels.
@@ -182,6 +297,9 @@ export const MENU_ACTIONS = [
   'saveAs',
   'find',
   'toggleChecklist',
+  'review',
+  'referentiel',
+  'tour',
   'windowClosing',
 ] as const;
 export type MenuAction = (typeof MENU_ACTIONS)[number];

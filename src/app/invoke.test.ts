@@ -37,6 +37,26 @@ const BAD_ARGS: Record<Channel, unknown[]> = {
   'dialog:openProject': [{ title: 'x' }],
   'dialog:saveExport': [undefined, { suggestedName: 'a' }, { suggestedName: 'a', format: 'pdf' }],
   'export:run': [{ path: '/a.docx', format: 'docx' }, { path: '/a.docx', format: 'docx', grille: 'oui' }, { path: '/a.docx', format: 'docx', grille: true, overwrite: true }],
+  'dialog:openContractFile': [{}, 'x'],
+  'review:import': [undefined, { sourcePath: '/a.pdf' }, { sourcePath: '', projectPath: '/a.pilier' }, { sourcePath: '/a.pdf', projectPath: '/a.pilier', mode: 'x' }],
+  'task:progress': [{}],
+  'task:cancel': [{ id: 1 }],
+  'review:load': [{}],
+  'review:setReviewer': [undefined, { nom: '' }, { nom: 'A', role: 'x' }, { nom: 'x'.repeat(300) }],
+  'review:setVerdict': [
+    { requirementId: 'FEM-1a', verdict: 'ok', comment: '', automaticStatus: null },
+    { requirementId: 'FEM-1a', verdict: null, comment: 'x'.repeat(10_001), automaticStatus: null },
+    { requirementId: 'FEM-1a', verdict: null, comment: '' },
+  ],
+  'review:addComment': [{ requirementId: null, anchor: null, text: '' }, { requirementId: null, anchor: { sectionId: 's', blockId: 'b', start: -1, end: 0, quote: '' }, text: 'x' }],
+  'review:deleteComment': [{}, { id: 3 }],
+  'review:setOpinion': [{ opinion: 1 }, {}],
+  'review:exportReport': [{ path: '/a.docx' }, { path: '/a.pdf', format: 'pdf' }],
+  'dialog:saveReviewPackage': [undefined, { suggestedName: 2 }],
+  'review:exportPackage': [{}, { path: '' }],
+  'dialog:openReviewPackage': [{ filter: 'x' }],
+  'review:importPackage': [{ path: 1 }, { path: '/a', force: true }],
+  'export:referentiel': [{ path: '/a.docx' }, { path: '/a.docx', packId: 'x', requirementIds: 'FEM-1a' }, { path: '/a.docx', packId: 'x', extra: 1 }],
 };
 
 describe('invoke', () => {

@@ -7,6 +7,7 @@ import { exportFileName, exportProject, withExportExtension } from './exportCont
 import { safeFileName } from './fileNames';
 import type { Handlers } from './invoke';
 import { recentFiles } from './recent';
+import { pendingHandlers } from './pending';
 import { contractSources, DEMO_FILE_NAME } from './sources';
 
 /**
@@ -236,6 +237,7 @@ export function createServices(options: ServicesOptions): Services {
       exportConsent = null;
       return exportProject(current, sources, clock(), { path, format, grille, overwrite });
     },
+    ...pendingHandlers(),
   };
 
   return {
