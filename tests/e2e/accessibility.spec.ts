@@ -1,31 +1,13 @@
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { createContract } from './flows';
+import { auditSerious } from './axe';
 import { closeBrowser, startHost, type Host } from './host';
 
 /**
  * RGAA (issue 7): axe-core on every screen built so far, in Chromium. Zero serious or critical violation allowed;
  * the counts are printed. axe is injected from node_modules (the page's CSP is bypassed for this spec only).
  */
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: number;
-}
-
-async function audit(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(`(async () => {
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map((n) => n.html.slice(0, 200)) }));
-  })()`);
-}
-
 describe('accessibility (axe-core)', () => {
   let host: Host;
   const counts: string[] = [];
@@ -41,9 +23,8 @@ describe('accessibility (axe-core)', () => {
   });
 
   async function screen(name: string): Promise<void> {
-    const violations = await audit(host.page);
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    counts.push(`${name} ${serious.length} (${violations.length} au total)`);
+    const { serious, total } = await auditSerious(host.page);
+    counts.push(`${name} ${serious.length} (${total} au total)`);
     expect(serious, `${name} : ${JSON.stringify(serious)}`).toEqual([]);
   }
 
