@@ -1,4 +1,4 @@
-import type { Args, Bridge, Channel, Results } from '../src/api/contract';
+import { MENU_ACTIONS, type Args, type Bridge, type Channel, type MenuMessage, type Results } from '../src/api/contract';
 
 /**
  * The renderer's only door to its host (design.md §3, rule 3). The Electron preload, or the e2e test host,
@@ -6,13 +6,9 @@ import type { Args, Bridge, Channel, Results } from '../src/api/contract';
  * French error instead of throwing, so the interface can say what is missing.
  */
 
-/** Commands the host's application menu sends (Fichier, Édition, Affichage…). */
-export const MENU_COMMANDS = ['new', 'open', 'openDemo', 'close', 'find', 'versions', 'snapshot'] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
-
 export interface PilierWindowApi extends Bridge {
-  /** Subscribes to menu commands; returns the unsubscribe function. Absent in the test host. */
-  onMenu?(listener: (command: string) => void): () => void;
+  /** Subscribes to the application menu's commands; returns the unsubscribe function. Absent in the test host. */
+  onMenu?(listener: (message: MenuMessage) => void): () => void;
 }
 
 declare global {
@@ -35,15 +31,20 @@ export async function invoke<C extends Channel>(channel: C, ...args: Args<C> ext
   }
 }
 
-function isMenuCommand(value: string): value is MenuCommand {
-  return (MENU_COMMANDS as readonly string[]).includes(value);
+/** A menu message as the preload delivers it: a known action, and a path only where one is carried. */
+export function asMenuMessage(value: unknown): MenuMessage | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { action, path } = value as { action?: unknown; path?: unknown };
+  if (typeof action !== 'string' || !(MENU_ACTIONS as readonly string[]).includes(action)) return undefined;
+  return typeof path === 'string' ? { action: action as MenuMessage['action'], path } : { action: action as MenuMessage['action'] };
 }
 
 /** Listens to the host's menu; a no-op where the host has no menu. */
-export function onMenu(listener: (command: MenuCommand) => void): () => void {
+export function onMenu(listener: (message: MenuMessage) => void): () => void {
   const host = window.pilier;
   if (!host?.onMenu) return () => {};
-  return host.onMenu((command) => {
-    if (isMenuCommand(command)) listener(command);
+  return host.onMenu((raw) => {
+    const message = asMenuMessage(raw);
+    if (message) listener(message);
   });
 }

@@ -5,6 +5,9 @@ import type { Dialogs } from '../../src/app';
 /** The native file dialogs behind `dialog:*`, and the paths of `.pilier` files handed to the app. */
 
 const PILIER_FILTER = { name: 'Contrat Pilier', extensions: ['pilier'] };
+/** What `review:import` reads (src/import): the formats a received contract comes in. */
+const CONTRACT_FILTER = { name: 'Contrat reçu (Word, OpenDocument, PDF, texte)', extensions: ['docx', 'odt', 'pdf', 'md', 'markdown', 'txt'] };
+const REVIEW_PACKAGE_FILTER = { name: 'Relecture Pilier', extensions: ['pilier-relecture'] };
 const EXPORT_FILTERS = {
   docx: { name: 'Document Word', extensions: ['docx'] },
   odt: { name: 'Document OpenDocument (LibreOffice)', extensions: ['odt'] },
@@ -38,6 +41,36 @@ export function windowDialogs(window: BrowserWindow): Dialogs {
         title: 'Ouvrir un contrat',
         buttonLabel: 'Ouvrir',
         filters: [PILIER_FILTER],
+        properties: ['openFile'],
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async openContractFile() {
+      const result = await dialog.showOpenDialog(window, {
+        title: 'Relire un contrat reçu',
+        buttonLabel: 'Relire',
+        defaultPath: app.getPath('documents'),
+        filters: [CONTRACT_FILTER, { name: 'Tous les fichiers', extensions: ['*'] }],
+        properties: ['openFile'],
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async saveReviewPackage(suggestedName) {
+      const result = await dialog.showSaveDialog(window, {
+        title: 'Exporter la relecture',
+        buttonLabel: 'Exporter',
+        defaultPath: join(app.getPath('documents'), suggestedName),
+        filters: [REVIEW_PACKAGE_FILTER],
+        // The service replaces an existing file only because this dialog asked the user first.
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async openReviewPackage() {
+      const result = await dialog.showOpenDialog(window, {
+        title: 'Importer une relecture',
+        buttonLabel: 'Importer',
+        filters: [REVIEW_PACKAGE_FILTER],
         properties: ['openFile'],
       });
       return result.canceled ? null : (result.filePaths[0] ?? null);

@@ -78,6 +78,16 @@ describe('application menu', () => {
     expect(opts.about).toHaveBeenCalled();
   });
 
+  it('opens the référentiel from Affichage and replays the guided tour from Aide', () => {
+    const opts = options();
+    const [, , view, help] = menuTemplate(opts);
+    click(find(submenu(view), 'Référentiel…'));
+    expect(opts.send).toHaveBeenLastCalledWith({ action: 'referentiel' });
+    click(find(submenu(help), 'Visite guidée'));
+    expect(opts.send).toHaveBeenLastCalledWith({ action: 'tour' });
+    expect(submenu(help)[0]?.label).toBe('Visite guidée');
+  });
+
   it('offers the developer tools only when allowed', () => {
     const roles = (devTools: boolean) => submenu(menuTemplate({ ...options(), devTools })[2]).map((i) => i.role);
     expect(roles(false)).not.toContain('toggleDevTools');

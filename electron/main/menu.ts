@@ -72,13 +72,14 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
       { type: 'separator' },
       { label: 'Plein écran', role: 'togglefullscreen' },
       { label: 'Liste de contrôle', accelerator: 'CmdOrCtrl+Shift+L', click: send('toggleChecklist') },
+      { label: 'Référentiel…', click: send('referentiel') },
       ...(options.devTools ? [{ type: 'separator' } as const, { label: 'Outils de développement', role: 'toggleDevTools' } as const] : []),
     ],
   };
   const helpMenu: MenuItemConstructorOptions = {
     label: 'Aide',
     role: 'help',
-    submenu: [{ label: 'À propos de Pilier', click: () => options.about() }],
+    submenu: [{ label: 'Visite guidée', click: send('tour') }, { type: 'separator' }, { label: 'À propos de Pilier', click: () => options.about() }],
   };
   const appMenu: MenuItemConstructorOptions = {
     label: 'Pilier',

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { Checklist } from '../checklist/Checklist';
 import { DocumentView } from '../editor/DocumentView';
+import { PackageMergeDialog } from '../review/PackageMergeDialog';
+import { ReceivedReview } from '../review/ReceivedReview';
 import { usePilier } from '../store';
 import { Alert } from '../ui/Alert';
 import { ExportDialog } from './ExportDialog';
@@ -17,6 +19,7 @@ export function EditorScreen() {
   const error = usePilier((s) => s.error);
   const dismissError = usePilier((s) => s.dismissError);
   const announcement = usePilier((s) => s.announcement);
+  const checklistHidden = usePilier((s) => s.checklistHidden);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -54,11 +57,13 @@ export function EditorScreen() {
         <DocumentView />
         <aside className="side-panel" aria-label="Conseils et exigences">
           <GuidancePanel />
-          <Checklist />
+          <ReceivedReview />
+          {!checklistHidden && <Checklist />}
         </aside>
       </div>
       <VersionsDialog />
       <ExportDialog />
+      <PackageMergeDialog />
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>

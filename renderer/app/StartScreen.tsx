@@ -15,6 +15,9 @@ export function StartScreen() {
   const openDemo = usePilier((s) => s.openDemo);
   const dismissError = usePilier((s) => s.dismissError);
   const loadRecent = usePilier((s) => s.loadRecent);
+  const openReferentiel = usePilier((s) => s.openReferentiel);
+  const startDemoExercise = usePilier((s) => s.startDemoExercise);
+  const startReview = usePilier((s) => s.startReview);
 
   const title = useFocusOnMount<HTMLHeadingElement>();
 
@@ -48,7 +51,21 @@ export function StartScreen() {
           <button type="button" className="button large" disabled={busy} onClick={() => void openDemo()}>
             Ouvrir le contrat de démonstration
           </button>
+          <button type="button" className="button large" disabled={busy} onClick={() => void startReview()}>
+            Relire un contrat reçu…
+          </button>
         </div>
+        <section className="training-entry" aria-labelledby="training-title">
+          <h2 id="training-title">Se former</h2>
+          <div className="start-actions">
+            <button type="button" className="button large" disabled={busy} onClick={() => openReferentiel()}>
+              Parcourir le référentiel
+            </button>
+            <button type="button" className="button large" disabled={busy} onClick={() => void startDemoExercise()}>
+              Exercice : trouver les manques
+            </button>
+          </div>
+        </section>
         <section className="recent" aria-labelledby="recent-title">
           <h2 id="recent-title">Fichiers récents</h2>
           {recent.length === 0 ? (

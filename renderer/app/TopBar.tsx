@@ -12,6 +12,9 @@ export function TopBar() {
   const setVersionsOpen = usePilier((s) => s.setVersionsOpen);
   const setExportOpen = usePilier((s) => s.setExportOpen);
   const closeProject = usePilier((s) => s.closeProject);
+  const setPackDialogOpen = usePilier((s) => s.setPackDialogOpen);
+  const startTour = usePilier((s) => s.startTour);
+  const importReviewPackage = usePilier((s) => s.importReviewPackage);
   const title = useFocusOnMount<HTMLHeadingElement>();
 
   return (
@@ -43,11 +46,20 @@ export function TopBar() {
         <button type="button" className="button" onClick={() => setVersionsOpen(true)}>
           Versions…
         </button>
-        <button type="button" className="button" onClick={() => setExportOpen(true)}>
+        <button type="button" className="button" data-tour="export" onClick={() => setExportOpen(true)}>
           Exporter…
+        </button>
+        <button type="button" className="button" onClick={() => setPackDialogOpen(true)}>
+          Référentiel…
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={() => void importReviewPackage()}>
+          Importer une relecture…
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => void closeProject()}>
           Fermer le contrat
+        </button>
+        <button type="button" className="button help-button" data-tour="help" aria-label="Visite guidée" title="Visite guidée" onClick={startTour}>
+          ?
         </button>
       </div>
     </header>

@@ -5,6 +5,7 @@ import { projectSectionOf } from '../app/templateMap';
 import { chainOf, insertTemplateSection, isSectionPresent, templateSectionsServing } from '../editor/insertTemplateSection';
 import { mountEditors } from '../editor/mounting';
 import { focusSection, focusSubsection } from '../editor/navigation';
+import { CommentEvidence } from '../review/CommentEvidence';
 import { usePilier } from '../store';
 import { blockLookup, evidenceRanges, scrollToRange, sectionsOf } from './evidence';
 
@@ -41,6 +42,7 @@ function SectionAction({ requirementId }: { requirementId: string }) {
 
 /** What a selected requirement shows: its passages (each a jump into the text), the annex's words, and where it belongs. */
 export function RequirementDetails({ result }: { result: RequirementResult }) {
+  const reviewing = usePilier((s) => s.project?.meta.mode === 'relecture');
   const jump = async (index: number): Promise<void> => {
     const live = usePilier.getState().liveCheck();
     if (!live) return;
@@ -60,6 +62,7 @@ export function RequirementDetails({ result }: { result: RequirementResult }) {
                   « {shorten(e.text)} »
                 </button>
                 {e.headingPath.length > 0 && <span className="evidence-where">{e.headingPath.join(' › ')}</span>}
+                {reviewing && <CommentEvidence requirementId={result.id} evidence={e} />}
               </li>
             ))}
           </ol>
@@ -67,7 +70,8 @@ export function RequirementDetails({ result }: { result: RequirementResult }) {
       ) : (
         <p className="muted">Aucun passage du texte ne répond encore à cette exigence.</p>
       )}
-      <SectionAction requirementId={result.id} />
+      {/* A received contract is read, not completed: no « Insérer la section » in review mode. */}
+      {!reviewing && <SectionAction requirementId={result.id} />}
       <details className="requirement-source">
         <summary>Texte de référence</summary>
         <blockquote>{result.source}</blockquote>

@@ -1,5 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
 import type { RequirementResult } from '../../src/check';
+import { VerdictControls } from '../review/VerdictControls';
 import { StatusIcon } from '../ui/StatusIcon';
 import { LEVEL_LABEL, STATUS_LABEL } from './labels';
 import { RequirementDetails } from './RequirementDetails';
@@ -37,6 +38,7 @@ export const RequirementItem = memo(function RequirementItem({ result, selected,
         </span>
       </button>
       <p className="requirement-reason">{result.reason}</p>
+      <VerdictControls result={result} selected={selected} />
       {selected && <RequirementDetails result={result} />}
     </li>
   );

@@ -60,9 +60,21 @@ export class LiveCheck {
   lastDurationMs = 0;
 
   constructor(
-    private readonly pack: Referentiel,
+    private pack: Referentiel,
     private readonly onReport: (report: CheckReport) => void,
   ) {}
+
+  /**
+   * Checks against another référentiel pack from now on (the project's pack, or the one it switched to): a
+   * new checker, and a full check of the sections as they are.
+   */
+  checkAgainst(pack: Referentiel): void {
+    if (pack === this.pack) return;
+    this.pack = pack;
+    this.checker = null;
+    this.structural = true;
+    if (this.order.length > 0) this.schedule();
+  }
 
   /**
    * Starts over with a project's sections (opening, restoring a version). The blocks are read by the check,

@@ -2,7 +2,8 @@ import type { NewProjectMeta, OpenedProject, RecentFile, Result } from '../../sr
 import { invoke } from '../bridge';
 import type { SliceCreator } from './types';
 
-export type Screen = 'start' | 'new' | 'editor';
+/** `referentiel`: the référentiel browser (issue 6). An exercise is the editor screen's project shown read-only. */
+export type Screen = 'start' | 'new' | 'editor' | 'referentiel';
 
 /** Navigation between the start screen, the « Nouveau contrat » form and the editor, and the host calls behind them. */
 export interface AppSlice {
@@ -21,6 +22,10 @@ export interface AppSlice {
   /** Asks where to save, then creates the contract; `false` when the user cancelled or it failed. */
   createContract(meta: NewProjectMeta, suggestedName: string): Promise<boolean>;
   closeProject(): Promise<void>;
+  /** « Enregistrer sous… »: saves, asks where, copies the contract there and goes on in the copy. */
+  saveProjectAs(): Promise<void>;
+  /** The window is closing: saves what the renderer holds, then lets the host close it (`project:close`). */
+  prepareWindowClose(): Promise<void>;
 }
 
 export const createAppSlice: SliceCreator<AppSlice> = (set, get) => {
@@ -41,7 +46,7 @@ export const createAppSlice: SliceCreator<AppSlice> = (set, get) => {
 
   async function enter(opening: () => Promise<Result<OpenedProject>>): Promise<boolean> {
     // Whatever is open is saved before another project replaces it.
-    if (get().project && !(await get().flushSave())) return false;
+    if (get().project && !((await get().flushSave()) && (await get().flushReview()))) return false;
     const opened = await run(opening);
     if (!opened) return false;
     get().loadProject(opened);
@@ -82,12 +87,32 @@ export const createAppSlice: SliceCreator<AppSlice> = (set, get) => {
     },
 
     async closeProject() {
-      if (!(await get().flushSave())) return;
+      // The reviewer's last comment (review mode) is written before the file is closed, like the text.
+      if (!(await get().flushSave()) || !(await get().flushReview())) return;
       const closed = await run(() => invoke('project:close'));
       if (closed === undefined) return;
       get().unloadProject();
       set({ screen: 'start' });
       await get().loadRecent();
+    },
+
+    async saveProjectAs() {
+      const project = get().project;
+      if (!project || !(await get().flushSave()) || !(await get().flushReview())) return;
+      const chosen = await run(() => invoke('dialog:saveProject', { suggestedName: project.meta.territoire }));
+      if (!chosen) return;
+      const copied = await run(() => invoke('project:saveAs', { path: chosen.path }));
+      // Like every editor's « Enregistrer sous » : the work goes on in the copy.
+      if (copied) await enter(() => invoke('project:open', { path: copied.path }));
+    },
+
+    async prepareWindowClose() {
+      // Whatever could not be saved stays in the file's last state; the host closes the window either way after its grace period.
+      if (get().project) {
+        await get().flushSave();
+        await get().flushReview();
+      }
+      await invoke('project:close');
     },
   };
 };

@@ -6,12 +6,15 @@ export interface UiSlice {
   findOpen: boolean;
   versionsOpen: boolean;
   exportOpen: boolean;
+  /** The checklist panel is hidden (Affichage › Liste de contrôle, Ctrl+Maj+L). */
+  checklistHidden: boolean;
   /** A one-line message for screen readers (the live region of the editor screen). */
   announcement: string;
   setActiveSection(id: string | null): void;
   setFindOpen(open: boolean): void;
   setVersionsOpen(open: boolean): void;
   setExportOpen(open: boolean): void;
+  toggleChecklist(): void;
   announce(message: string): void;
 }
 
@@ -20,10 +23,12 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   findOpen: false,
   versionsOpen: false,
   exportOpen: false,
+  checklistHidden: false,
   announcement: '',
   setActiveSection: (id) => set({ activeSectionId: id }),
   setFindOpen: (open) => set({ findOpen: open }),
   setVersionsOpen: (open) => set({ versionsOpen: open }),
   setExportOpen: (open) => set({ exportOpen: open }),
+  toggleChecklist: () => set((s) => ({ checklistHidden: !s.checklistHidden })),
   announce: (message) => set({ announcement: message }),
 });

@@ -30,7 +30,7 @@ export const NewProjectMetaSchema = z
     periode: z.object({ debut: periodDate, fin: periodDate }).strict(),
     referentiel: z.object({ id: nonEmpty, version: nonEmpty }).strict(),
     signataires: z.array(z.object({ nom: nonEmpty, qualite: text.default('') }).strict()).max(2_000),
-    mode: z.enum(['redaction', 'relecture']).default('redaction'),
+    mode: z.enum(['redaction', 'relecture', 'exercice']).default('redaction'),
   })
   .strict();
 
@@ -188,7 +188,7 @@ export const CHANNELS = {
   'project:openDemo': z.void(),
   'project:saveSections': z.object({ changes: z.array(SectionChangeSchema).min(1).max(1_000) }).strict(),
   // `mode` without its default here: a patch that does not name it must not reset it to « redaction ».
-  'project:updateMeta': NewProjectMetaSchema.extend({ mode: z.enum(['redaction', 'relecture']) }).partial().strict(),
+  'project:updateMeta': NewProjectMetaSchema.extend({ mode: z.enum(['redaction', 'relecture', 'exercice']) }).partial().strict(),
   'project:saveReport': z.object({ report: CheckReportSchema }).strict(),
   'project:snapshot': z.object({ label: text.optional() }).strict(),
   'project:listSnapshots': z.void(),
@@ -257,7 +257,8 @@ export interface Results {
   'dialog:saveExport': Result<{ path: string } | null>;
   'export:run': Result<ExportDone>;
   'dialog:openContractFile': Result<{ path: string } | null>;
-  'review:import': Result<OpenedProject>;
+  /** `warnings`: what the reader noticed in the received file (headings guessed from bold text…), in French. */
+  'review:import': Result<OpenedProject & { warnings?: string[] }>;
   'task:progress': Result<TaskProgress | null>;
   'task:cancel': Result<null>;
   'review:load': Result<ReviewState>;

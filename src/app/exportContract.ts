@@ -47,7 +47,7 @@ export function localIsoDate(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-function writeProblem(error: unknown, name: string): string {
+function writeProblem(error: unknown, path: string): string {
   const code = (error as { code?: string }).code ?? '';
   const why =
     code === 'EACCES' || code === 'EPERM'
@@ -58,8 +58,10 @@ function writeProblem(error: unknown, name: string): string {
           ? 'le dossier n’existe plus'
           : code === 'EROFS'
             ? 'le support est en lecture seule'
-            : `erreur ${code || 'inconnue'}`;
-  return `Le contrat n’a pas pu être exporté dans « ${name} » (${why}) : aucun fichier n’a été écrit ni remplacé. Choisissez un autre dossier et réessayez.`;
+            : code === 'ENOTDIR'
+              ? 'une partie du chemin n’est pas un dossier'
+              : `erreur ${code || 'inconnue'}`;
+  return `Le contrat n’a pas pu être exporté dans « ${basename(path)} », dossier « ${dirname(path)} » (${why}) : aucun fichier n’a été écrit ni remplacé. Choisissez un autre dossier et réessayez.`;
 }
 
 /** What is wrong with the target, if anything. */
@@ -69,7 +71,9 @@ function targetProblem(job: ExportJob): string | undefined {
   if (extname(job.path).toLowerCase() !== extension) {
     return `Le fichier « ${name} » doit porter l’extension ${extension} pour un export ${job.format.toUpperCase()} : choisissez le fichier dans la boîte de dialogue.`;
   }
-  if (!existsSync(dirname(job.path))) return `Le dossier de « ${name} » n’existe pas : choisissez un dossier existant. Rien n’a été écrit.`;
+  const folder = dirname(job.path);
+  if (!existsSync(folder)) return `Le dossier « ${folder} » n’existe pas (ou plus) : choisissez un dossier existant pour « ${name} ». Rien n’a été écrit.`;
+  if (!statSync(folder).isDirectory()) return `« ${folder} » est un fichier, pas un dossier : choisissez un dossier pour « ${name} ». Rien n’a été écrit.`;
   if (existsSync(job.path)) {
     if (statSync(job.path).isDirectory()) return `« ${name} » est un dossier : indiquez un nom de fichier.`;
     if (!job.overwrite) return `Le fichier « ${name} » existe déjà : Pilier ne le remplace que si vous le choisissez dans la boîte de dialogue « Exporter… ». Rien n’a été écrit.`;
@@ -109,7 +113,7 @@ export async function exportProject(project: ProjectFile, sources: ContractSourc
     if ((error as { code?: string }).code === 'EEXIST') {
       return fail(`Le fichier « ${basename(job.path)} » vient d’apparaître : Pilier ne l’a pas remplacé. Exportez à nouveau et choisissez le fichier dans la boîte de dialogue.`);
     }
-    return fail(writeProblem(error, basename(job.path)));
+    return fail(writeProblem(error, job.path));
   }
   const missingObligatoires = report.requirements.filter((r) => r.level === 'obligatoire' && r.status === 'missing').length;
   return { ok: true, value: { path: job.path, format: job.format, sizeBytes: bytes.length, missingObligatoires } };

@@ -7,7 +7,8 @@ import { exportFileName, exportProject, withExportExtension } from './exportCont
 import { safeFileName } from './fileNames';
 import type { Handlers } from './invoke';
 import { recentFiles } from './recent';
-import { pendingHandlers } from './pending';
+import { reviewHandlers, type ReviewDialogs } from './review';
+import { exportReferentiel } from './referentiel';
 import { contractSources, DEMO_FILE_NAME } from './sources';
 
 /**
@@ -17,7 +18,7 @@ import { contractSources, DEMO_FILE_NAME } from './sources';
  * most one open project. Expected failures come back as `{ ok: false, error }` with a French sentence.
  */
 
-export interface Dialogs {
+export interface Dialogs extends ReviewDialogs {
   /** Asks where to create or copy a project; `suggestedName` is a file name ending in `.pilier`. */
   saveProject(suggestedName: string): Promise<string | null>;
   openProject(): Promise<string | null>;
@@ -237,7 +238,28 @@ export function createServices(options: ServicesOptions): Services {
       exportConsent = null;
       return exportProject(current, sources, clock(), { path, format, grille, overwrite });
     },
-    ...pendingHandlers(),
+
+    async 'export:referentiel'({ path, packId, requirementIds, title }) {
+      const problem = pathProblem(path);
+      if (problem) return fail(problem);
+      const overwrite = exportConsent !== null && exportConsent === resolve(path);
+      exportConsent = null;
+      return exportReferentiel(sources, clock(), { path, packId, overwrite, ...(requirementIds ? { requirementIds } : {}), ...(title ? { title } : {}) });
+    },
+    ...reviewHandlers({
+      clock,
+      dialogs: options.dialogs,
+      sources,
+      current: () => current,
+      adopt: (project) => adopt(project, true),
+      describe,
+      busy: () => (copies > 0 ? COPY_RUNNING : undefined),
+      consumeExportConsent(path) {
+        const consented = exportConsent !== null && exportConsent === resolve(path);
+        exportConsent = null;
+        return consented;
+      },
+    }),
   };
 
   return {

@@ -28,6 +28,8 @@ export interface ContractSources {
   template(): Result<Template>;
   /** The référentiel pack with this id and version. */
   pack(id: string, version: string): Result<Referentiel>;
+  /** Every valid pack of `seedsDir/referentiel-*.json`, by id then version (the newest version last). */
+  packs(): Result<Referentiel[]>;
 }
 
 function readText(path: string, what: string): Result<string> {
@@ -53,39 +55,58 @@ export function contractSources(seedsDir: string, templatesDir: string): Contrac
     return { ok: true, value: template };
   }
 
-  /** Finds the pack by id and version among `seedsDir/referentiel-*.json`, each validated on load. */
-  function loadPack(id: string, version: string): Result<Referentiel> {
-    const key = `${id}@${version}`;
-    const known = packs.get(key);
-    if (known) return { ok: true, value: known };
+  let scanned = false;
+  let scanProblem: string | undefined;
+
+  /** Reads and validates every `seedsDir/referentiel-*.json` once; the first invalid one is remembered. */
+  function scanPacks(): Result<null> {
+    if (scanned) return { ok: true, value: null };
     let names: string[];
     try {
       names = readdirSync(seedsDir).filter((name) => /^referentiel-.*\.json$/.test(name)).sort();
     } catch {
       names = [];
     }
-    let invalid: string | undefined;
     for (const name of names) {
       const text = readText(join(seedsDir, name), `Le référentiel ${name}`);
       if (!text.ok) return text;
       const parsed = parsePack(text.value, name);
       if (!parsed.ok) {
-        invalid ??= parsed.error;
+        scanProblem ??= parsed.error;
         continue;
       }
       packs.set(`${parsed.pack.id}@${parsed.pack.version}`, parsed.pack);
     }
-    const found = packs.get(key);
+    scanned = true;
+    return { ok: true, value: null };
+  }
+
+  /** Finds the pack by id and version among `seedsDir/referentiel-*.json`, each validated on load. */
+  function loadPack(id: string, version: string): Result<Referentiel> {
+    const known = packs.get(`${id}@${version}`);
+    if (known) return { ok: true, value: known };
+    const scan = scanPacks();
+    if (!scan.ok) return scan;
+    const found = packs.get(`${id}@${version}`);
     if (found) return { ok: true, value: found };
     return {
       ok: false,
-      error: invalid ?? `Le référentiel « ${id} » (version ${version}) n’est pas disponible dans cette installation de Pilier : choisissez-en un autre ou mettez Pilier à jour.`,
+      error: scanProblem ?? `Le référentiel « ${id} » (version ${version}) n’est pas disponible dans cette installation de Pilier : choisissez-en un autre ou mettez Pilier à jour.`,
     };
+  }
+
+  function listPacks(): Result<Referentiel[]> {
+    const scan = scanPacks();
+    if (!scan.ok) return scan;
+    if (packs.size === 0) return { ok: false, error: scanProblem ?? 'Aucun référentiel n’est installé avec Pilier : réinstallez Pilier.' };
+    const newer = (a: string, b: string) => a.split('.').map(Number).reduce((d, n, i) => d || n - Number(b.split('.')[i] ?? 0), 0);
+    return { ok: true, value: [...packs.values()].sort((a, b) => (a.id === b.id ? newer(a.version, b.version) : a.id < b.id ? -1 : 1)) };
   }
 
   return {
     template: loadTemplate,
     pack: loadPack,
+    packs: listPacks,
     skeleton(meta) {
       const loaded = loadTemplate();
       if (!loaded.ok) return loaded;

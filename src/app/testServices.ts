@@ -17,7 +17,16 @@ export interface TestHost {
   clock: ReturnType<typeof manualClock>;
   warnings: string[];
   /** What the fake dialogs answer next. */
-  dialogAnswers: { save: string | null; open: string | null; exportTo: string | null; suggested: string[] };
+  dialogAnswers: {
+    save: string | null;
+    open: string | null;
+    exportTo: string | null;
+    suggested: string[];
+    /** Review mode: the received contract, where to save the package, which package to import. */
+    contractFile: string | null;
+    packageTo: string | null;
+    packageFrom: string | null;
+  };
   /** Calls a channel as a host does: through `invoke` (channel check and argument parsing). */
   call<C extends Channel>(channel: C, arg?: unknown): Promise<Results[C]>;
   /** Like `call`, for a result expected to be ok: returns its value or fails the test with the error. */
@@ -29,7 +38,7 @@ export function testHost(options: { folder?: ReturnType<typeof temporaryFolder>;
   const folder = options.folder ?? temporaryFolder();
   const clock = manualClock();
   const warnings: string[] = [];
-  const dialogAnswers: TestHost['dialogAnswers'] = { save: null, open: null, exportTo: null, suggested: [] };
+  const dialogAnswers: TestHost['dialogAnswers'] = { save: null, open: null, exportTo: null, suggested: [], contractFile: null, packageTo: null, packageFrom: null };
   const services = createServices({
     dataDir: options.dataDir ?? join(folder.dir, 'data'),
     seedsDir: SEEDS_DIR,
@@ -46,6 +55,12 @@ export function testHost(options: { folder?: ReturnType<typeof temporaryFolder>;
         dialogAnswers.suggested.push(suggested);
         return dialogAnswers.exportTo;
       },
+      openContractFile: async () => dialogAnswers.contractFile,
+      saveReviewPackage: async (suggested) => {
+        dialogAnswers.suggested.push(suggested);
+        return dialogAnswers.packageTo;
+      },
+      openReviewPackage: async () => dialogAnswers.packageFrom,
     },
   });
   const call = <C extends Channel>(channel: C, arg?: unknown) => invoke(services.handlers, channel, arg) as Promise<Results[C]>;

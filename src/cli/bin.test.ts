@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PACK } from '../check/testPack';
+import { buildTestPdf, lines } from '../import/pdfTestFile';
 
 /*
  * The command as a user runs it: the bundle that `npm install` builds, started through bin/pilier.js in a
@@ -33,6 +34,8 @@ beforeAll(async () => {
   await writeFile(join(install, 'package.json'), JSON.stringify({ name: 'pilier', version: '1.2.3', type: 'module' }));
   await writeFile(join(install, 'seeds', 'referentiel-annexe-1-2014.json'), JSON.stringify({ ...TEST_PACK, id: 'annexe-1-2014' }));
   await writeFile(join(tmp, 'contrat.md'), '# Contrat\n\n## Santé\n\nUn contrat local de santé est signé avec l’ARS.\n');
+  const pdf = [{ runs: [{ text: 'Santé', x: 72, y: 760, size: 16, bold: true }, ...lines(['Un contrat local de santé est signé avec l’ARS.'], 72, 730)] }];
+  await writeFile(join(tmp, 'contrat.pdf'), buildTestPdf(pdf));
 }, 30_000);
 
 afterAll(async () => {
@@ -71,6 +74,15 @@ describe('bin/pilier.js', () => {
       const json = JSON.parse(stdout);
       expect(json.referentiel.id).toBe('annexe-1-2014');
       expect(json.file).toBe('contrat.md');
+    });
+
+    it('reads a PDF with pdfjs bundled, without its optional canvas package and without a word on stderr', async () => {
+      const { code, stdout, stderr } = await pilier(tmp, 'check', 'contrat.pdf', '--json');
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      const json = JSON.parse(stdout);
+      expect(json.file).toBe('contrat.pdf');
+      expect(json.requirements.find((r: { id: string }) => r.id === 'SAN-5').status).not.toBe('missing');
     });
 
     it('reports a missing file in French with exit 2 and no stack trace', async () => {

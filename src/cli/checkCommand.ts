@@ -1,6 +1,6 @@
 import { check } from '../check/index';
 import type { Referentiel } from '../referential/schema';
-import { DEFAULT_REFERENTIEL } from './args';
+import { DEFAULT_REFERENTIEL, type CheckCommand } from './args';
 import { expandInputs, readInput } from './files';
 import { formatReport, formatSummaryTable, toJson, type FileRow } from './format';
 import { loadReferentiel } from './packs';
@@ -8,13 +8,10 @@ import { EXIT_FAILED, EXIT_OK, type CliIo } from './io';
 
 /**
  * `pilier check`: loads the référentiel, reads every file (an unreadable one is reported and the others
- * still run), checks each, and prints one report, or one summary row per file, or JSON.
+ * still run), checks each, and prints one report, or one summary row per file, or JSON; with `--summary`, the
+ * batch summary (`summaryCommand`).
  */
-export async function runCheck(
-  command: { inputs: string[]; json: boolean; referentiel?: string },
-  root: string | undefined,
-  io: CliIo,
-): Promise<number> {
+export async function runCheck(command: CheckCommand, root: string | undefined, io: CliIo): Promise<number> {
   const loaded = await loadReferentiel(command.referentiel ?? DEFAULT_REFERENTIEL, root, io.cwd);
   if (!loaded.ok) {
     io.stderr.write(`${loaded.error}\n`);
@@ -26,6 +23,10 @@ export async function runCheck(
   if (inputs.length === 0) {
     if (errors.length === 0) io.stderr.write('Aucun fichier à vérifier.\n');
     return EXIT_FAILED;
+  }
+  if (command.summary) {
+    const { runSummary } = await import('./summaryCommand');
+    return runSummary(command, pack, inputs, errors.length > 0, io);
   }
 
   const rows: FileRow[] = [];

@@ -1,13 +1,33 @@
 import type { Stats } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import { parseMarkdown, parsePlainText } from '../document/markdown';
-import { MAX_DOCX_BYTES, MAX_TEXT_BYTES, decodeText, emptyFileError, tooLargeError, type ReadResult } from '../import/bytes';
-import { readDocx } from '../import/docx';
+import { MAX_DOCX_BYTES, MAX_TEXT_BYTES, emptyFileError, tooLargeError } from '../import/bytes';
+import { importDocument, type ImportFormat, type ImportOptions, type ImportResult } from '../import/index';
+import { MAX_ODT_BYTES } from '../import/odt';
+import { MAX_PDF_BYTES } from '../import/pdf';
 
-export type InputFormat = 'markdown' | 'text' | 'docx';
+export type InputFormat = ImportFormat;
 
-const FORMATS: Record<string, InputFormat> = { '.md': 'markdown', '.markdown': 'markdown', '.txt': 'text', '.docx': 'docx' };
+const FORMATS: Record<string, InputFormat> = {
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.txt': 'text',
+  '.docx': 'docx',
+  '.odt': 'odt',
+  '.pdf': 'pdf',
+};
+
+/** The size each format is read up to, and what the message calls such files. */
+const LIMITS: Record<InputFormat, [number, string]> = {
+  markdown: [MAX_TEXT_BYTES, 'fichiers texte'],
+  text: [MAX_TEXT_BYTES, 'fichiers texte'],
+  docx: [MAX_DOCX_BYTES, 'documents Word'],
+  odt: [MAX_ODT_BYTES, 'documents OpenDocument'],
+  pdf: [MAX_PDF_BYTES, 'PDF'],
+};
+
+/** The extensions a folder's files are taken with, for messages. */
+export const READ_EXTENSIONS = '.md, .markdown, .txt, .docx, .odt ou .pdf';
 
 export interface Input {
   /** Absolute path. */
@@ -49,10 +69,10 @@ function unsupportedError(display: string): string {
   if (ext === '.doc') {
     return `Le fichier ${display} est au format Word 97-2003 (.doc) : ouvrez-le dans Word ou LibreOffice et enregistrez-le au format .docx.`;
   }
-  if (ext === '.odt' || ext === '.pdf' || ext === '.rtf') {
-    return `Le format ${ext} n'est pas encore lu par la commande pilier (${display}) : enregistrez le document au format .docx, ou son texte en .txt.`;
+  if (ext === '.rtf') {
+    return `Le format ${ext} n'est pas encore lu par la commande pilier (${display}) : enregistrez le document au format .docx ou .odt, ou son texte en .txt.`;
   }
-  return `Format non pris en charge : ${display}. La commande pilier lit les fichiers .md, .markdown, .txt et .docx.`;
+  return `Format non pris en charge : ${display}. La commande pilier lit les fichiers ${READ_EXTENSIONS.replace(' ou ', ' et ')}.`;
 }
 
 /**
@@ -83,7 +103,7 @@ export async function expandInputs(args: string[], cwd: string): Promise<{ input
       if (!found.ok) errors.push(found.error);
       else if (found.inputs.length === 0) {
         errors.push(
-          `Le dossier ${arg} ne contient aucun fichier à vérifier (.md, .markdown, .txt ou .docx) ; les sous-dossiers ne sont pas parcourus.`,
+          `Le dossier ${arg} ne contient aucun fichier à vérifier (${READ_EXTENSIONS}) ; les sous-dossiers ne sont pas parcourus.`,
         );
       } else found.inputs.forEach(add);
       continue;
@@ -122,28 +142,20 @@ async function folderInputs(path: string, display: string): Promise<{ ok: true; 
 }
 
 /**
- * Reads one file into the document model. Sizes are checked before reading, so a 200 Mo file costs
- * nothing; text must be text; DOCX goes through `readDocx`.
+ * Reads one file into the document model through `importDocument` (the format comes from the content; the
+ * extension only chose the file). Sizes are checked before reading, so a 200 Mo file costs nothing.
  */
-export async function readInput(input: Input): Promise<ReadResult> {
+export async function readInput(input: Input, options: ImportOptions = {}): Promise<ImportResult> {
   const { path, display, format } = input;
   let bytes: Uint8Array;
   try {
     const info = await stat(path);
     if (info.size === 0) return { ok: false, error: emptyFileError(display) };
-    if (format === 'docx' && info.size > MAX_DOCX_BYTES) {
-      return { ok: false, error: tooLargeError(display, info.size, MAX_DOCX_BYTES, 'documents Word') };
-    }
-    if (format !== 'docx' && info.size > MAX_TEXT_BYTES) {
-      return { ok: false, error: tooLargeError(display, info.size, MAX_TEXT_BYTES, 'fichiers texte') };
-    }
+    const [limit, what] = LIMITS[format];
+    if (info.size > limit) return { ok: false, error: tooLargeError(display, info.size, limit, what) };
     bytes = await readFile(path);
   } catch (e) {
     return { ok: false, error: describeFsError(e, display) };
   }
-  if (format === 'docx') return readDocx(bytes, display);
-  const decoded = decodeText(bytes, display);
-  if (!decoded.ok) return decoded;
-  const document = format === 'markdown' ? parseMarkdown(decoded.text) : parsePlainText(decoded.text);
-  return { ok: true, document, warnings: decoded.warnings };
+  return importDocument(bytes, display, options);
 }

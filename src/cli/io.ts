@@ -6,6 +6,12 @@ export interface CliIo {
   cwd: string;
   /** Colour the status symbols (stdout is a terminal that wants it). */
   color?: boolean;
+  /** stderr is a terminal: progress is a bar redrawn in place rather than lines. */
+  tty?: boolean;
+  /** Width of that terminal. */
+  columns?: number;
+  /** Today's date, ISO (YYYY-MM-DD), for what the command writes; the clock's when absent. */
+  today?: string;
   /** Pilier's own folder (package.json, seeds/); found from this file's location when absent. */
   root?: string;
 }

@@ -7,7 +7,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 const color = process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
 
-runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), color }).then(
+const tty = process.stderr.isTTY === true && process.env.TERM !== 'dumb';
+
+runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), color, tty, columns: process.stderr.columns }).then(
   (code) => {
     process.exitCode = code;
   },

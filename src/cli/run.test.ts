@@ -53,7 +53,7 @@ beforeAll(async () => {
   await writeFile(join(root, 'seeds', 'referentiel-test.json'), JSON.stringify(TEST_PACK));
   await mkdir(join(work, 'brouillons', 'sous-dossier'), { recursive: true });
   await mkdir(join(work, 'vide'));
-  await writeFile(join(work, 'vide', 'notes.odt'), 'x');
+  await writeFile(join(work, 'vide', 'notes.rtf'), 'x');
   await writeFile(join(work, 'contrat.md'), MARKDOWN);
   await writeFile(join(work, 'contrat.docx'), await sampleContractDocx());
   await writeFile(join(work, 'brouillons', 'a.md'), MARKDOWN);
@@ -152,14 +152,14 @@ describe('pilier check on a folder or several files', () => {
 describe('bad input: a French message on stderr, exit 2, no stack trace', () => {
   const cases: [string, string[], string | RegExp][] = [
     ['a missing file', ['absent.md'], 'Le fichier ou dossier absent.md est introuvable.\n'],
-    ['a folder with no file to check', ['vide'], /^Le dossier vide ne contient aucun fichier à vérifier \(\.md, \.markdown, \.txt ou \.docx\)/],
+    ['a folder with no file to check', ['vide'], /^Le dossier vide ne contient aucun fichier à vérifier \(\.md, \.markdown, \.txt, \.docx, \.odt ou \.pdf\)/],
     ['a 0-byte file', ['vide.md'], 'Le fichier vide.md est vide (0 octet) : il n\'y a rien à vérifier.\n'],
     ['binary data named .md', ['binaire.md'], 'Le fichier binaire.md n\'est pas un fichier texte (il contient des données binaires).\n'],
     ['a truncated DOCX', ['coupe.docx'], /^Le fichier coupe\.docx est endommagé \(archive ZIP incomplète/],
     ['a password-protected DOCX', ['protege.docx'], /^Le fichier protege\.docx n'est pas un document Word \(\.docx\) valide .*protégé par un mot de passe/],
     ['a 200 Mo text file', ['enorme.md'], 'Le fichier enorme.md est trop volumineux (200\u00a0Mo) : Pilier lit les fichiers texte jusqu\'à 20\u00a0Mo.\n'],
     ['a 200 Mo DOCX', ['enorme.docx'], 'Le fichier enorme.docx est trop volumineux (200\u00a0Mo) : Pilier lit les documents Word jusqu\'à 100\u00a0Mo.\n'],
-    ['an unsupported format', ['vide/notes.odt'], /^Le format \.odt n'est pas encore lu par la commande pilier \(vide\/notes\.odt\)/],
+    ['an unsupported format', ['vide/notes.rtf'], /^Le format \.rtf n'est pas encore lu par la commande pilier \(vide\/notes\.rtf\)/],
   ];
   for (const [what, files, message] of cases) {
     it(what, async () => {

@@ -1,3 +1,4 @@
+import { Inflate } from 'fflate';
 import type { ContractDocument } from '../document/model';
 
 /**
@@ -137,17 +138,35 @@ export interface ZipEntry {
   encrypted: boolean;
 }
 
+/** Where an entry's data lies, for the size check. */
+interface StoredEntry {
+  name: string;
+  encrypted: boolean;
+  /** 0 = stored, 8 = deflated. */
+  method: number;
+  compressedSize: number;
+  /** Where the entry's local header starts. */
+  offset: number;
+}
+
 export type ZipInspection = { ok: true; entries: ZipEntry[]; totalUncompressed: number } | { ok: false; problem: string };
 
 const EOCD_SIGNATURE = 0x06054b50;
 const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
 const ZIP64_EOCD_SIGNATURE = 0x06064b50;
 const CENTRAL_HEADER_SIGNATURE = 0x02014b50;
+const LOCAL_HEADER_SIGNATURE = 0x04034b50;
+/** Compressed bytes inflated per step when counting real sizes: a step yields at most ~17 Mo (DEFLATE's ratio is at most 1032). */
+const INFLATE_STEP = 16 * 1024;
+const MAX_DEFLATE_RATIO = 1032;
+/** How much more than it declares an entry may inflate to before the archive is refused as a zip bomb. */
+const LIE_MARGIN = 16 * 1024 * 1024;
 
 /**
- * Reads a ZIP archive's central directory without decompressing anything: entry names, the sizes they
- * declare once uncompressed, and whether they are encrypted. Handles ZIP64. A missing or inconsistent
- * directory (a truncated download, a damaged file) is reported as a problem, in French.
+ * Reads a ZIP archive's central directory: entry names, the sizes they declare once uncompressed, and whether
+ * they are encrypted. Handles ZIP64. A missing or inconsistent directory (a truncated download, a damaged file)
+ * is reported as a problem, in French. When the declared sizes are within the readers' limit, an entry whose
+ * compressed data could hide far more than it declares is inflated once, its bytes counted and dropped (zip bomb).
  */
 export function inspectZip(bytes: Uint8Array): ZipInspection {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -180,6 +199,7 @@ export function inspectZip(bytes: Uint8Array): ZipInspection {
   if (cdOffset + cdSize > len) return { ok: false, problem: 'archive ZIP incomplète ou illisible' };
   const utf8 = new TextDecoder('utf-8');
   const entries: ZipEntry[] = [];
+  const stored: StoredEntry[] = [];
   let total = 0;
   let p = cdOffset;
   for (let k = 0; k < count; k++) {
@@ -194,29 +214,76 @@ export function inspectZip(bytes: Uint8Array): ZipInspection {
     const next = p + 46 + nameLength + extraLength + commentLength;
     if (next > len) return { ok: false, problem: 'répertoire de l’archive ZIP illisible' };
     const name = utf8.decode(bytes.subarray(p + 46, p + 46 + nameLength));
-    if (size === 0xffffffff) {
-      size = zip64Size(view, p + 46 + nameLength, extraLength);
-      if (size < 0) return { ok: false, problem: 'répertoire de l’archive ZIP illisible' };
+    let compressedSize = view.getUint32(p + 20, true);
+    let offset = view.getUint32(p + 42, true);
+    if (size === 0xffffffff || compressedSize === 0xffffffff || offset === 0xffffffff) {
+      // The ZIP64 extra field holds, in this order, the values whose 32-bit slot says 0xffffffff.
+      const values = zip64Values(view, p + 46 + nameLength, extraLength);
+      const take = (slot: number): number => (slot === 0xffffffff ? (values.shift() ?? -1) : slot);
+      size = take(size);
+      compressedSize = take(compressedSize);
+      offset = take(offset);
+      if (size < 0 || compressedSize < 0 || offset < 0) return { ok: false, problem: 'répertoire de l’archive ZIP illisible' };
     }
     entries.push({ name, uncompressedSize: size, encrypted: (flags & 1) === 1 });
+    stored.push({ name, encrypted: (flags & 1) === 1, method: view.getUint16(p + 10, true), compressedSize, offset });
     total += size;
     p = next;
+  }
+  // Past the limit the callers refuse on the declared sizes alone; below it, the data must not hide much more.
+  if (total <= MAX_UNCOMPRESSED_BYTES) {
+    const liar = hiddenBomb(bytes, view, stored, entries);
+    if (liar) return { ok: false, problem: `archive ZIP trompeuse : la partie ${liar.name.slice(0, 80)} se décompresse en bien plus que les ${formatSize(liar.uncompressedSize)} annoncés` };
   }
   return { ok: true, entries, totalUncompressed: total };
 }
 
-/** The uncompressed size from an entry's ZIP64 extra field (it comes first there), or -1. */
-function zip64Size(view: DataView, start: number, length: number): number {
+/**
+ * The entry, if any, whose data inflates to far more than it declares. The readers (mammoth's JSZip, fflate)
+ * trust the declared sizes and would inflate a lying entry whole into memory (a « 4 Ko » part that is really
+ * 1 Go): here the data is inflated in small steps, its bytes counted and dropped, up to the declared size plus
+ * a margin. Smaller lies and damaged data are left to the readers, which report them in their own words.
+ */
+function hiddenBomb(bytes: Uint8Array, view: DataView, stored: StoredEntry[], entries: ZipEntry[]): ZipEntry | undefined {
+  for (let i = 0; i < stored.length; i++) {
+    const entry = stored[i]!;
+    const budget = entries[i]!.uncompressedSize + LIE_MARGIN;
+    // DEFLATE inflates at most 1032 times: most entries are too small to hide anything.
+    if (entry.method !== 8 || entry.encrypted || (entry.compressedSize + 1) * MAX_DEFLATE_RATIO <= budget) continue;
+    const local = entry.offset;
+    if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL_HEADER_SIGNATURE) continue;
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    const end = Math.min(bytes.length, start + entry.compressedSize);
+    let produced = 0;
+    const inflate = new Inflate((chunk) => {
+      produced += chunk.length;
+    });
+    try {
+      for (let at = start; at < end && produced <= budget; at += INFLATE_STEP) inflate.push(bytes.subarray(at, Math.min(end, at + INFLATE_STEP)), at + INFLATE_STEP >= end);
+    } catch {
+      // damaged data: counted up to where it broke
+    }
+    if (produced > budget) return entries[i];
+  }
+  return undefined;
+}
+
+/** The 64-bit values of an entry's ZIP64 extra field, in order (uncompressed size, compressed size, offset). */
+function zip64Values(view: DataView, start: number, length: number): number[] {
   let q = start;
   const end = start + length;
   while (q + 4 <= end) {
     const id = view.getUint16(q, true);
     const size = view.getUint16(q + 2, true);
-    if (id === 0x0001 && size >= 8 && q + 12 <= end) {
-      const value = Number(view.getBigUint64(q + 4, true));
-      return Number.isSafeInteger(value) ? value : Number.MAX_SAFE_INTEGER;
+    if (id === 0x0001) {
+      const values: number[] = [];
+      for (let v = q + 4; v + 8 <= Math.min(end, q + 4 + size); v += 8) {
+        const value = Number(view.getBigUint64(v, true));
+        values.push(Number.isSafeInteger(value) ? value : Number.MAX_SAFE_INTEGER);
+      }
+      return values;
     }
     q += 4 + size;
   }
-  return -1;
+  return [];
 }

@@ -66,8 +66,7 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<Doc
     });
     html = result.value;
   } catch (e) {
-    const detail = String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 200);
-    return { ok: false, error: `Le fichier ${fileName} est endommagé : son contenu Word est illisible (détail : ${detail}). ${AFTER_FIX}` };
+    return { ok: false, error: `Le fichier ${fileName} est endommagé : son contenu Word est illisible${readerFailure(e)}. ${AFTER_FIX}` };
   }
   const read = htmlToDocument(html);
   const contentControls = readContentControls(bytes, read.document.blocks);
@@ -106,6 +105,20 @@ function withoutGeneratedParts(document: ContractDocument, controls: ContentCont
   const blocks = kept.length === document.blocks.length || !document.blocks.some((b) => dropped.has(b.id) && b.type === 'heading') ? kept : withHeadingPaths(kept.map(({ headingPath: _path, ...b }) => b));
   const title = blocks.find((b) => b.type === 'heading' && b.level === 1)?.text;
   return { ...(title ? { title } : {}), blocks };
+}
+
+/**
+ * The reader's failure said in French (its own messages are English and technical): the known causes are named,
+ * the rest is left out rather than shown untranslated.
+ */
+function readerFailure(error: unknown): string {
+  const message = String((error as Error)?.message ?? error);
+  if (error instanceof RangeError || /call stack/i.test(message)) return ' (structure imbriquée trop profondément : tableaux ou listes les uns dans les autres)';
+  if (/entity|doctype|dtd/i.test(message)) return ' (il contient des déclarations d’entités XML, que Pilier refuse par sécurité)';
+  if (/xml|unexpected|unclosed|tag/i.test(message)) return ' (XML mal formé)';
+  if (/zip|central directory|end of data|crc|inflate|compress/i.test(message)) return ' (archive ZIP incomplète ou abîmée)';
+  if (/could not find|no such|missing/i.test(message)) return ' (une partie obligatoire du document manque)';
+  return '';
 }
 
 /** Everything that can be refused from the bytes alone, before mammoth decompresses anything. */

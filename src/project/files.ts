@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, rmSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
@@ -12,9 +12,29 @@ export function temporaryPath(target: string): string {
   return `${target}.tmp-${randomBytes(6).toString('hex')}`;
 }
 
-/** Deletes a file and its SQLite side files, ignoring those that do not exist. */
+/**
+ * Deletes a file and its SQLite side files, ignoring those that do not exist or cannot be reached (it runs on
+ * failure paths, where the folder itself may be gone or be a file).
+ */
 export function removeQuietly(path: string): void {
-  for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  for (const suffix of ['', '-journal', '-wal', '-shm']) {
+    try {
+      rmSync(`${path}${suffix}`, { force: true });
+    } catch {
+      // Nothing was written there, or it cannot be removed: the caller already reports the failure.
+    }
+  }
+}
+
+/** Why files cannot be written in `path`'s folder (it does not exist, or is not a folder), or undefined. */
+export function folderProblem(path: string): string | undefined {
+  const folder = dirname(path);
+  try {
+    if (!statSync(folder).isDirectory()) return `« ${folder} » est un fichier, pas un dossier`;
+    return undefined;
+  } catch {
+    return `le dossier « ${folder} » n’existe pas (ou plus)`;
+  }
 }
 
 /** Makes a rename durable on power loss (POSIX); folders cannot be opened this way on Windows. */

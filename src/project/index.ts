@@ -2,7 +2,8 @@
  * The `.pilier` project file: SQLite as an application file format (Node only; the one owner of
  * better-sqlite3, design.md §3 rule 4).
  */
-export { createProject, openProject, type OpenOptions } from './open';
+export { createProject, openProject, type CreateOptions, type OpenOptions } from './open';
+export { ReviewStore, sha256Hex, type ReviewWrite, type StoredOriginal } from './review';
 export { ProjectFile, type Clock } from './projectFile';
 export { inspectProject, type Inspection } from './inspect';
 export type { Result } from './errors';

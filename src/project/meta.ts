@@ -20,7 +20,8 @@ const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_LIST_ITEMS)
 const periodDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
 const isoTimestamp = z.iso.datetime();
 
-export const MODES = ['redaction', 'relecture'] as const;
+/** `exercice`: a training copy, opened read-only with the checklist hidden (issue 6). */
+export const MODES = ['redaction', 'relecture', 'exercice'] as const;
 export type Mode = (typeof MODES)[number];
 
 const metaFields = {

@@ -100,3 +100,33 @@ describe('the migration runner', () => {
     db.close();
   });
 });
+
+describe('migration 2 (review mode)', () => {
+  it('adds the review tables to a version-1 file, keeping its data, snapshots and integrity', () => {
+    const path = versionOneFile();
+    const opened = openProject(path);
+    if (!opened.ok) throw new Error(opened.error);
+    expect(opened.value.review().state()).toMatchObject({ ok: true, value: { reviewer: null, verdicts: [], comments: [], opinion: '', original: null } });
+    const restored = opened.value.restoreSnapshot(1);
+    expect(restored.ok).toBe(true);
+    const sections = opened.value.listSections();
+    expect(sections.ok && sections.value.find((s) => s.id === 'diagnostic')?.content).toBe(lexical('Texte écrit en version 1'));
+    opened.value.close();
+    const db = new Database(path, { readonly: true });
+    expect(readVersion(db)).toBe(2);
+    expect(tables(db)).toEqual(['meta', 'originals', 'reports', 'review_comments', 'review_meta', 'review_verdicts', 'sections', 'snapshots']);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+
+  it('leaves a version-2 file unreadable by a version-1 Pilier (newer schema refused, file untouched)', () => {
+    const path = folder.file('v2.pilier');
+    const made = createProject(path, sampleMeta(), sampleSections());
+    if (!made.ok) throw new Error(made.error);
+    made.value.close();
+    const before = sha256(path);
+    const old = openProject(path, { migrations: MIGRATIONS.slice(0, 1) });
+    expect(old).toEqual({ ok: false, error: expect.stringContaining('version plus récente de Pilier (schéma 2)') });
+    expect(sha256(path)).toBe(before);
+  });
+});

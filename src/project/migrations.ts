@@ -64,6 +64,38 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    // Review mode (issue 5). Only new tables: `meta`, the sections and the snapshots keep their shape, so the
+    // snapshots' JSON needs no rewriting. Reviewers and anchors are JSON, validated with zod when read.
+    version: 2,
+    description: 'Relecture : verdicts, commentaires, relecteur et avis général',
+    up(db) {
+      db.exec(`
+        CREATE TABLE review_verdicts (
+          requirement_id TEXT PRIMARY KEY NOT NULL,
+          verdict TEXT CHECK (verdict IS NULL OR verdict IN ('conforme', 'a-completer', 'non-conforme', 'sans-objet')),
+          comment TEXT NOT NULL,
+          automatic_status TEXT CHECK (automatic_status IS NULL OR automatic_status IN ('covered', 'partial', 'missing')),
+          reviewer TEXT NOT NULL,
+          at TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE review_comments (
+          id TEXT PRIMARY KEY NOT NULL,
+          requirement_id TEXT,
+          anchor TEXT,
+          text TEXT NOT NULL,
+          reviewer TEXT NOT NULL,
+          at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX review_comments_by_time ON review_comments (at, id);
+        CREATE TABLE review_meta (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          reviewer TEXT,
+          opinion TEXT NOT NULL DEFAULT ''
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 /** The schema version this build of Pilier writes. */

@@ -7,6 +7,7 @@ import { inspectProject, metaProblem } from './inspect';
 import { describeIssue, NewProjectMetaSchema, ProjectMetaSchema, sectionChangeProblem, type NewProjectMeta, type NewSection, type ProjectMeta } from './meta';
 import { latestVersion, MIGRATIONS, PILIER_APPLICATION_ID, readVersion, runMigrations, type Migration } from './migrations';
 import { ProjectFile, type Clock } from './projectFile';
+import { sha256Hex } from './review';
 
 /**
  * Creating and opening `.pilier` files.
@@ -37,6 +38,11 @@ export interface OpenOptions {
   clock?: Clock;
   /** The migrations to apply; only tests pass their own. */
   migrations?: readonly Migration[];
+}
+
+/** For `createProject`: the file a review starts from, stored byte for byte in the same transaction. */
+export interface CreateOptions extends OpenOptions {
+  original?: { name: string; bytes: Uint8Array };
 }
 
 /** How long opening waits for a lock a moment busy (another window probing the file) before refusing. */
@@ -124,12 +130,13 @@ function existsMessage(fileName: string): string {
 /**
  * Creates a new project file and opens it. Refuses to replace an existing file. The file is written whole
  * under a temporary name in the same folder, then moved into place, so a crash leaves no half-written project.
+ * A review project also keeps the received file (`options.original`), byte for byte, in the same transaction.
  */
 export function createProject(
   path: string,
   meta: NewProjectMeta,
   sections: readonly NewSection[],
-  options: OpenOptions = {},
+  options: CreateOptions = {},
 ): Result<ProjectFile> {
   const fileName = basename(path);
   if (existsSync(path)) return fail(existsMessage(fileName));
@@ -155,6 +162,12 @@ export function createProject(
       created.prepare('INSERT INTO meta (id, data) VALUES (1, ?)').run(JSON.stringify(stored));
       const insert = created.prepare('INSERT INTO sections (id, position, title, content, updated_at) VALUES (?, ?, ?, ?, ?)');
       for (const s of sections) insert.run(s.id, s.position, s.title, s.content, now);
+      const original = options.original;
+      if (original) {
+        created
+          .prepare('INSERT INTO originals (name, bytes, sha256, imported_at) VALUES (?, ?, ?, ?)')
+          .run(original.name, Buffer.from(original.bytes.buffer, original.bytes.byteOffset, original.bytes.byteLength), sha256Hex(original.bytes), now);
+      }
     })();
     db.close();
     db = undefined;

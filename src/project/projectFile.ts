@@ -3,8 +3,9 @@ import { existsSync, rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { CheckReport } from '../check/report';
 import { describeError, fail, lockedMessage, ok, ProjectRefusal, type Result } from './errors';
-import { publish, removeQuietly, temporaryPath } from './files';
+import { folderProblem, publish, removeQuietly, temporaryPath } from './files';
 import { heldByAnotherWindow } from './inspect';
+import { ReviewStore } from './review';
 import {
   describeIssue,
   isDeletion,
@@ -110,6 +111,11 @@ export class ProjectFile {
     if (!saved.ok) return saved;
     this.meta = next;
     return ok(structuredClone(next));
+  }
+
+  /** The review tables (verdicts, comments, reviewer, opinion, original file): see `ReviewStore`. */
+  review(): ReviewStore {
+    return new ReviewStore(this.live(), this.fileName, (work) => this.write(work));
   }
 
   /** The sections in document order. */
@@ -270,6 +276,8 @@ export class ProjectFile {
     const target = resolve(targetPath);
     const targetName = basename(target);
     if (target === resolve(this.path)) return fail(`${targetName} est le fichier déjà ouvert : il est enregistré automatiquement.`);
+    const folder = folderProblem(target);
+    if (folder) return fail(`${targetName} n’a pas pu être enregistré : ${folder}. Choisissez un autre dossier ; rien n’a été écrit.`);
     if (existsSync(target)) {
       if (!options.overwrite) return fail(`Le fichier ${targetName} existe déjà : confirmez pour le remplacer ; rien n’a été écrit.`);
       if (heldByAnotherWindow(target)) return fail(lockedMessage(targetName));

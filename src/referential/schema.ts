@@ -84,6 +84,11 @@ export const RequirementSchema = z
     source: nonEmpty,
     /** Citation of the legal basis (« Loi n° 2014-173, art. 7 »). */
     legalBasis: nonEmpty,
+    /**
+     * What `source` holds: the text itself (`verbatim`, the default: an annex bullet, an article), quoted excerpts
+     * joined by a summary (`extraits`), or a summary of the cited text (`paraphrase`).
+     */
+    sourceForm: z.enum(['verbatim', 'extraits', 'paraphrase']).optional(),
     kind: z.enum(KINDS),
     /**
      * How a volet shows: `section` (a dedicated heading or labelled paragraph with content, the default) or
@@ -130,6 +135,8 @@ export const PackSchema = z
     title: nonEmpty,
     source: nonEmpty,
     date: nonEmpty,
+    /** For readers of the pack: what its `source` fields quote and how far they were verified. */
+    note: z.string().optional(),
     conventions: z.array(ConventionSchema),
     axes: z.array(AxisSchema).min(1),
     requirements: z.array(RequirementSchema).min(1),

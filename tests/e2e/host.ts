@@ -35,6 +35,11 @@ export class ScriptedDialogs {
   private readonly saves: string[] = [];
   private readonly opens: string[] = [];
   private readonly exports: string[] = [];
+  private readonly contractFiles: string[] = [];
+  private readonly packageSaves: string[] = [];
+  private readonly packageOpens: string[] = [];
+  /** The names the project save dialog suggested, in order. */
+  readonly suggestedSaves: string[] = [];
   /** The names the export dialog suggested, in order. */
   readonly suggestedExports: string[] = [];
   readonly unexpected: string[] = [];
@@ -51,8 +56,21 @@ export class ScriptedDialogs {
     this.exports.push(path);
   }
 
+  nextOpenContractFile(path: string): void {
+    this.contractFiles.push(path);
+  }
+
+  nextSaveReviewPackage(path: string): void {
+    this.packageSaves.push(path);
+  }
+
+  nextOpenReviewPackage(path: string): void {
+    this.packageOpens.push(path);
+  }
+
   readonly handlers = {
     saveProject: async (suggestedName: string): Promise<string | null> => {
+      this.suggestedSaves.push(suggestedName);
       const path = this.saves.shift();
       if (path === undefined) this.unexpected.push(`saveProject(${suggestedName})`);
       return path ?? null;
@@ -66,6 +84,21 @@ export class ScriptedDialogs {
     openProject: async (): Promise<string | null> => {
       const path = this.opens.shift();
       if (path === undefined) this.unexpected.push('openProject()');
+      return path ?? null;
+    },
+    openContractFile: async (): Promise<string | null> => {
+      const path = this.contractFiles.shift();
+      if (path === undefined) this.unexpected.push('openContractFile()');
+      return path ?? null;
+    },
+    saveReviewPackage: async (suggestedName: string): Promise<string | null> => {
+      const path = this.packageSaves.shift();
+      if (path === undefined) this.unexpected.push(`saveReviewPackage(${suggestedName})`);
+      return path ?? null;
+    },
+    openReviewPackage: async (): Promise<string | null> => {
+      const path = this.packageOpens.shift();
+      if (path === undefined) this.unexpected.push('openReviewPackage()');
       return path ?? null;
     },
   };

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readDocx } from '../../src/import/docx';
 import type { Page } from 'playwright-core';
 import { expectStatus, highlightRanges, TERRITOIRE, VOLET_EGALITE } from './flows';
 import { useHost } from './lifecycle';
@@ -63,5 +65,30 @@ describe('keyboard only', () => {
     // The first passage was scrolled into view, far from where the Tab key had left the text.
     expect((await highlightRanges(page, 'pilier-evidence'))[0]!.inView).toBe(true);
     await hosted.current.screenshot('h-clavier');
+  });
+
+  it('exports the contract as DOCX, without the mouse', async () => {
+    const { page, dialogs, workDir } = hosted.current;
+    await tabTo(page, 'Exporter…');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Exporter le contrat' });
+    await dialog.waitFor();
+    // Choose the format with the arrow keys: to ODT and back to DOCX.
+    await tabTo(page, /^(OpenDocument \(\.odt\)|Word \(\.docx\))/, 20);
+    await page.keyboard.press('ArrowDown');
+    expect(await dialog.getByRole('radio', { name: /OpenDocument \(\.odt\)/ }).isChecked()).toBe(true);
+    await page.keyboard.press('ArrowUp');
+    expect(await dialog.getByRole('radio', { name: /Word \(\.docx\)/ }).isChecked()).toBe(true);
+    const target = join(workDir, 'clavier.docx');
+    dialogs.nextSaveExport(target);
+    await tabTo(page, 'Exporter…', 20);
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('status').filter({ hasText: 'Exporté : clavier.docx' }).waitFor();
+    await hosted.current.screenshot('h-clavier-export');
+    const read = await readDocx(new Uint8Array(readFileSync(target)), 'clavier.docx');
+    expect(read.ok && read.document.blocks.map((b) => b.text).join('\n')).toContain(VOLET_EGALITE);
+    // Escape closes the dialog.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
   });
 });
