@@ -1,6 +1,7 @@
 import { usePilier } from '../store';
-import { useFocusOnMount } from '../ui/useFocusOnMount';
+import { TopTitle } from '../ui/TopTitle';
 import { SaveStatus } from './SaveStatus';
+import { openFind } from './useEditorShortcuts';
 
 /** The banner of the editor screen: which contract, whether it is saved, and the file actions. */
 export function TopBar() {
@@ -8,38 +9,25 @@ export function TopBar() {
   const fileName = usePilier((s) => s.project?.fileName ?? '');
   const path = usePilier((s) => s.project?.path ?? '');
   const busy = usePilier((s) => s.busy);
-  const setFindOpen = usePilier((s) => s.setFindOpen);
   const setVersionsOpen = usePilier((s) => s.setVersionsOpen);
   const setExportOpen = usePilier((s) => s.setExportOpen);
   const closeProject = usePilier((s) => s.closeProject);
   const setPackDialogOpen = usePilier((s) => s.setPackDialogOpen);
   const startTour = usePilier((s) => s.startTour);
   const importReviewPackage = usePilier((s) => s.importReviewPackage);
-  const title = useFocusOnMount<HTMLHeadingElement>();
 
   return (
     <header className="top-bar">
-      <div className="top-title">
-        <span className="app-name" aria-hidden="true">
-          Pilier
-        </span>
-        <h1 ref={title} tabIndex={-1}>
-          Contrat de ville — {territoire}
-        </h1>
-        <span className="file-name" title={path}>
-          {fileName}
-        </span>
-      </div>
+      <TopTitle file={fileName} path={path}>
+        Contrat de ville — {territoire}
+      </TopTitle>
       <SaveStatus />
       <div className="top-actions">
         <button
           type="button"
           className="button"
           aria-keyshortcuts="Control+F"
-          onClick={() => {
-            setFindOpen(true);
-            requestAnimationFrame(() => document.getElementById('find-input')?.focus());
-          }}
+          onClick={openFind}
         >
           Rechercher
         </button>

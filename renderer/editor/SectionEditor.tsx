@@ -8,6 +8,7 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { useMemo } from 'react';
 import { PILIER_NODES } from './nodes';
+import { LinkOpenerPlugin } from './plugins/LinkOpenerPlugin';
 import { PassagePlugin } from './plugins/PassagePlugin';
 import { PlaceholderPlugin } from './plugins/PlaceholderPlugin';
 import { SectionSyncPlugin } from './plugins/SectionSyncPlugin';
@@ -59,6 +60,7 @@ export function SectionEditor({ sectionId, title, content }: SectionEditorProps)
       <ListPlugin />
       <TablePlugin hasTabHandler={false} hasCellMerge={false} hasCellBackgroundColor={false} hasHorizontalScroll />
       <LinkPlugin validateUrl={isSafeUrl} />
+      <LinkOpenerPlugin />
       <PlaceholderPlugin />
       <SectionSyncPlugin sectionId={sectionId} />
       <PassagePlugin sectionId={sectionId} />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { usePilier } from '../store';
-import { useFocusOnMount } from '../ui/useFocusOnMount';
+import { TopTitle } from '../ui/TopTitle';
 import { fileNameOf } from './labels';
 import { anchorFromSelection } from './passage';
 import { ReportDialog } from './ReportDialog';
@@ -23,7 +23,6 @@ export function ReviewTopBar() {
   const announce = usePilier((s) => s.announce);
   const [reportOpen, setReportOpen] = useState(false);
   const [notice, setNotice] = useState('');
-  const title = useFocusOnMount<HTMLHeadingElement>();
 
   const exportPackage = async (): Promise<void> => {
     setNotice('');
@@ -37,17 +36,9 @@ export function ReviewTopBar() {
 
   return (
     <header className="top-bar review-top-bar">
-      <div className="top-title">
-        <span className="app-name" aria-hidden="true">
-          Pilier
-        </span>
-        <h1 ref={title} tabIndex={-1}>
-          Relecture — {territoire}
-        </h1>
-        <span className="file-name" title={path}>
-          {original ? `Reçu : ${original}` : fileNameOf(path)}
-        </span>
-      </div>
+      <TopTitle file={original ? `Reçu : ${original}` : fileNameOf(path)} path={path}>
+        Relecture — {territoire}
+      </TopTitle>
       <div className="reviewer-badge">
         {reviewer ? (
           <>

@@ -1,8 +1,8 @@
+import { ScreenAlert, SkipLinks } from '../app/ScreenParts';
 import { DocumentView } from '../editor/DocumentView';
 import { focusSection } from '../editor/navigation';
 import { usePilier } from '../store';
-import { Alert } from '../ui/Alert';
-import { useFocusOnMount } from '../ui/useFocusOnMount';
+import { TopTitle } from '../ui/TopTitle';
 import { ExercisePanel } from './ExercisePanel';
 import { useReadOnlyDocument } from './useReadOnlyDocument';
 import '../styles/training.css';
@@ -33,31 +33,15 @@ function ExerciseOutline() {
 export function ExerciseScreen() {
   const territoire = usePilier((s) => s.project?.meta.territoire ?? '');
   const busy = usePilier((s) => s.busy);
-  const error = usePilier((s) => s.error);
-  const dismissError = usePilier((s) => s.dismissError);
   const closeProject = usePilier((s) => s.closeProject);
   const openReferentiel = usePilier((s) => s.openReferentiel);
-  const title = useFocusOnMount<HTMLHeadingElement>();
   useReadOnlyDocument();
 
   return (
     <div className="editor-screen exercise-screen">
-      <a className="skip-link" href="#document">
-        Aller au texte du contrat
-      </a>
-      <a className="skip-link" href="#exercise">
-        Aller à l’exercice
-      </a>
+      <SkipLinks panel="#exercise" label="Aller à l’exercice" />
       <header className="top-bar">
-        <div className="top-title">
-          <span className="app-name" aria-hidden="true">
-            Pilier
-          </span>
-          <h1 ref={title} tabIndex={-1}>
-            Exercice : trouver les manques — {territoire}
-          </h1>
-          <span className="file-name">Lecture seule</span>
-        </div>
+        <TopTitle file="Lecture seule">Exercice : trouver les manques — {territoire}</TopTitle>
         <div className="top-actions">
           <button type="button" className="button" onClick={() => openReferentiel()}>
             Référentiel…
@@ -67,11 +51,7 @@ export function ExerciseScreen() {
           </button>
         </div>
       </header>
-      {error && (
-        <div className="screen-alert">
-          <Alert message={error} onDismiss={dismissError} />
-        </div>
-      )}
+      <ScreenAlert />
       <div className="editor-grid">
         <ExerciseOutline />
         <DocumentView />

@@ -1,8 +1,8 @@
+import { ScreenAlert } from '../app/ScreenParts';
 import { loadSources, packById, packLabel } from '../app/sources';
 import { usePilier } from '../store';
 import type { BrowserView } from '../store/trainingSlice';
-import { Alert } from '../ui/Alert';
-import { useFocusOnMount } from '../ui/useFocusOnMount';
+import { TopTitle } from '../ui/TopTitle';
 import { CompareView } from './CompareView';
 import { GlossaryView } from './GlossaryView';
 import { RequirementBrowser } from './RequirementBrowser';
@@ -22,9 +22,6 @@ export function ReferentielScreen() {
   const setPack = usePilier((s) => s.setBrowserPack);
   const close = usePilier((s) => s.closeReferentiel);
   const hasProject = usePilier((s) => s.project !== null);
-  const error = usePilier((s) => s.error);
-  const dismissError = usePilier((s) => s.dismissError);
-  const title = useFocusOnMount<HTMLHeadingElement>();
   const loaded = loadSources();
   const packs = loaded.ok ? loaded.packs : [];
   const pack = packById(packId) ?? packs[0];
@@ -33,14 +30,7 @@ export function ReferentielScreen() {
   return (
     <div className="training-screen referentiel-screen">
       <header className="top-bar">
-        <div className="top-title">
-          <span className="app-name" aria-hidden="true">
-            Pilier
-          </span>
-          <h1 ref={title} tabIndex={-1}>
-            Référentiel — {packLabel(pack)}
-          </h1>
-        </div>
+        <TopTitle>Référentiel — {packLabel(pack)}</TopTitle>
         <div className="top-actions">
           <label className="pack-select" htmlFor="browser-pack">
             Référentiel affiché
@@ -64,11 +54,7 @@ export function ReferentielScreen() {
           </button>
         ))}
       </nav>
-      {error && (
-        <div className="screen-alert">
-          <Alert message={error} onDismiss={dismissError} />
-        </div>
-      )}
+      <ScreenAlert />
       <main className="training-main" aria-label={VIEWS.find(([id]) => id === view)?.[1]}>
         {view === 'exigences' && (
           <>

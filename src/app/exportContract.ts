@@ -1,5 +1,4 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname } from 'node:path';
+import { extname } from 'node:path';
 import type { ExportDone, ExportFormat, Result } from '../api/contract';
 import { check } from '../check/index';
 import { documentFromSections } from '../document/lexical';
@@ -7,9 +6,9 @@ import { buildContractDocx } from '../export/docx/index';
 import { buildExportInput } from '../export/fromProject';
 import { buildContractOdt } from '../export/odt/index';
 import type { ProjectFile } from '../project';
-import { publish, removeQuietly, temporaryPath } from '../project/files';
 import { safeFileName } from './fileNames';
 import type { ContractSources } from './sources';
+import { exportTargetProblem, type TargetOptions, writeExportFile } from './writeExport';
 
 /**
  * « Exporter… »: the open project as a DOCX or ODT file. The service reads the sections as stored (the renderer
@@ -47,43 +46,13 @@ export function localIsoDate(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-function writeProblem(error: unknown, path: string): string {
-  const code = (error as { code?: string }).code ?? '';
-  const why =
-    code === 'EACCES' || code === 'EPERM'
-      ? 'accès refusé'
-      : code === 'ENOSPC'
-        ? 'le disque est plein'
-        : code === 'ENOENT'
-          ? 'le dossier n’existe plus'
-          : code === 'EROFS'
-            ? 'le support est en lecture seule'
-            : code === 'ENOTDIR'
-              ? 'une partie du chemin n’est pas un dossier'
-              : `erreur ${code || 'inconnue'}`;
-  return `Le contrat n’a pas pu être exporté dans « ${basename(path)} », dossier « ${dirname(path)} » (${why}) : aucun fichier n’a été écrit ni remplacé. Choisissez un autre dossier et réessayez.`;
-}
-
-/** What is wrong with the target, if anything. */
-function targetProblem(job: ExportJob): string | undefined {
-  const name = basename(job.path);
-  const extension = EXPORT_EXTENSIONS[job.format];
-  if (extname(job.path).toLowerCase() !== extension) {
-    return `Le fichier « ${name} » doit porter l’extension ${extension} pour un export ${job.format.toUpperCase()} : choisissez le fichier dans la boîte de dialogue.`;
-  }
-  const folder = dirname(job.path);
-  if (!existsSync(folder)) return `Le dossier « ${folder} » n’existe pas (ou plus) : choisissez un dossier existant pour « ${name} ». Rien n’a été écrit.`;
-  if (!statSync(folder).isDirectory()) return `« ${folder} » est un fichier, pas un dossier : choisissez un dossier pour « ${name} ». Rien n’a été écrit.`;
-  if (existsSync(job.path)) {
-    if (statSync(job.path).isDirectory()) return `« ${name} » est un dossier : indiquez un nom de fichier.`;
-    if (!job.overwrite) return `Le fichier « ${name} » existe déjà : Pilier ne le remplace que si vous le choisissez dans la boîte de dialogue « Exporter… ». Rien n’a été écrit.`;
-  }
-  return undefined;
+function targetOptions(job: ExportJob): TargetOptions {
+  return { extension: EXPORT_EXTENSIONS[job.format], format: job.format.toUpperCase(), dialog: 'Exporter…', overwrite: job.overwrite };
 }
 
 /** Exports the project's stored sections to `job.path`. Everything is read before the first `await`. */
 export async function exportProject(project: ProjectFile, sources: ContractSources, today: Date, job: ExportJob): Promise<Result<ExportDone>> {
-  const problem = targetProblem(job);
+  const problem = exportTargetProblem(job.path, targetOptions(job));
   if (problem) return fail(problem);
   const meta = project.getMeta();
   const sections = project.listSections();
@@ -104,17 +73,8 @@ export async function exportProject(project: ProjectFile, sources: ContractSourc
     options: { grille: job.grille },
   });
   const bytes = job.format === 'docx' ? await buildContractDocx(input) : buildContractOdt(input);
-  const temporary = temporaryPath(job.path);
-  try {
-    writeFileSync(temporary, bytes);
-    publish(temporary, job.path, job.overwrite);
-  } catch (error) {
-    removeQuietly(temporary);
-    if ((error as { code?: string }).code === 'EEXIST') {
-      return fail(`Le fichier « ${basename(job.path)} » vient d’apparaître : Pilier ne l’a pas remplacé. Exportez à nouveau et choisissez le fichier dans la boîte de dialogue.`);
-    }
-    return fail(writeProblem(error, job.path));
-  }
+  const written = writeExportFile(job.path, bytes, { ...targetOptions(job), what: 'Le contrat n’a pas pu être exporté' });
+  if (!written.ok) return written;
   const missingObligatoires = report.requirements.filter((r) => r.level === 'obligatoire' && r.status === 'missing').length;
-  return { ok: true, value: { path: job.path, format: job.format, sizeBytes: bytes.length, missingObligatoires } };
+  return { ok: true, value: { ...written.value, format: job.format, missingObligatoires } };
 }

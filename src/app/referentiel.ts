@@ -1,15 +1,13 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname } from 'node:path';
 import type { Result } from '../api/contract';
 import { buildReferentielDocx } from '../export/referentiel/index';
-import { publish, removeQuietly, temporaryPath } from '../project/files';
 import { localIsoDate } from './exportContract';
 import type { ContractSources } from './sources';
+import { exportTargetProblem, type TargetOptions, writeExportFile } from './writeExport';
 
 /**
  * « Imprimer / exporter (DOCX)… » in the référentiel browser: the pack (or the filtered list) as a training
- * handout. Written whole under a temporary name beside its target, then moved into place, as the contract export
- * does; an existing file is replaced only when the save dialog answered its very path.
+ * handout, written as every export is (src/app/writeExport.ts): whole or not at all; an existing file is replaced
+ * only when the save dialog answered its very path.
  */
 
 export interface ReferentielJob {
@@ -29,26 +27,13 @@ export interface ReferentielDone {
 
 const fail = <T = never>(error: string): Result<T> => ({ ok: false, error });
 
-function writeProblem(error: unknown, name: string): string {
-  const code = (error as { code?: string }).code ?? '';
-  const why: Record<string, string> = { EACCES: 'accès refusé', EPERM: 'accès refusé', ENOSPC: 'le disque est plein', ENOENT: 'le dossier n’existe plus', EROFS: 'le support est en lecture seule' };
-  return `Le référentiel n’a pas pu être exporté dans « ${name} » (${why[code] ?? `erreur ${code || 'inconnue'}`}) : aucun fichier n’a été écrit ni remplacé. Choisissez un autre dossier et réessayez.`;
-}
-
-function targetProblem(job: ReferentielJob): string | undefined {
-  const name = basename(job.path);
-  if (extname(job.path).toLowerCase() !== '.docx') return `Le fichier « ${name} » doit porter l’extension .docx : choisissez le fichier dans la boîte de dialogue.`;
-  if (!existsSync(dirname(job.path))) return `Le dossier de « ${name} » n’existe pas : choisissez un dossier existant. Rien n’a été écrit.`;
-  if (existsSync(job.path)) {
-    if (statSync(job.path).isDirectory()) return `« ${name} » est un dossier : indiquez un nom de fichier.`;
-    if (!job.overwrite) return `Le fichier « ${name} » existe déjà : Pilier ne le remplace que si vous le choisissez dans la boîte de dialogue. Rien n’a été écrit.`;
-  }
-  return undefined;
+function targetOptions(job: ReferentielJob): TargetOptions {
+  return { extension: '.docx', overwrite: job.overwrite };
 }
 
 /** Writes the handout of pack `job.packId` (its newest installed version) to `job.path`. */
 export async function exportReferentiel(sources: ContractSources, today: Date, job: ReferentielJob): Promise<Result<ReferentielDone>> {
-  const problem = targetProblem(job);
+  const problem = exportTargetProblem(job.path, targetOptions(job));
   if (problem) return fail(problem);
   const packs = sources.packs();
   if (!packs.ok) return packs;
@@ -61,16 +46,7 @@ export async function exportReferentiel(sources: ContractSources, today: Date, j
     ...(job.title ? { title: job.title } : {}),
   });
   if (!built.ok) return built;
-  const temporary = temporaryPath(job.path);
-  try {
-    writeFileSync(temporary, built.bytes);
-    publish(temporary, job.path, job.overwrite);
-  } catch (error) {
-    removeQuietly(temporary);
-    if ((error as { code?: string }).code === 'EEXIST') {
-      return fail(`Le fichier « ${basename(job.path)} » vient d’apparaître : Pilier ne l’a pas remplacé. Exportez à nouveau et choisissez le fichier dans la boîte de dialogue.`);
-    }
-    return fail(writeProblem(error, basename(job.path)));
-  }
-  return { ok: true, value: { path: job.path, sizeBytes: built.bytes.length, requirements: built.requirements } };
+  const written = writeExportFile(job.path, built.bytes, { ...targetOptions(job), what: 'Le référentiel n’a pas pu être exporté' });
+  if (!written.ok) return written;
+  return { ok: true, value: { ...written.value, requirements: built.requirements } };
 }

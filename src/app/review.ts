@@ -11,9 +11,9 @@ import { MAX_PACKAGE_BYTES, PACKAGE_EXTENSION, packageOf, readPackage, writePack
 import { EXPORT_EXTENSIONS, localIsoDate } from './exportContract';
 import { safeFileName } from './fileNames';
 import type { Handlers } from './invoke';
-import { withFileExtension, writeWhole } from './reviewFiles';
 import { ImportTask } from './reviewImport';
 import type { ContractSources } from './sources';
+import { withFileExtension, writeExportFile } from './writeExport';
 
 /**
  * The review channels (issue 5): import a received contract into a review project, record the reviewer, verdicts,
@@ -163,7 +163,7 @@ export function reviewHandlers(context: ReviewContext): Pick<Handlers, ReviewCha
           original: state.value.original,
         });
         const bytes = format === 'docx' ? await buildReviewReportDocx(input) : buildReviewReportOdt(input);
-        const written = writeWhole({ path, extension: EXPORT_EXTENSIONS[format], what: 'Le rapport d’analyse', dialog: 'Exporter le rapport…', overwrite }, bytes);
+        const written = writeExportFile(path, bytes, { extension: EXPORT_EXTENSIONS[format], what: 'Le rapport d’analyse n’a pas pu être écrit', dialog: 'Exporter le rapport…', overwrite });
         return written.ok ? ok({ ...written.value, format }) : written;
       });
     },
@@ -186,7 +186,7 @@ export function reviewHandlers(context: ReviewContext): Pick<Handlers, ReviewCha
         if (!state.ok) return state;
         const meta = project.getMeta();
         const bytes = writePackage(packageOf(state.value, { createdAt: clock().toISOString(), referentiel: meta.referentiel, territoire: meta.territoire }));
-        return writeWhole({ path, extension: PACKAGE_EXTENSION, what: 'La relecture', dialog: 'Exporter la relecture…', overwrite }, bytes);
+        return writeExportFile(path, bytes, { extension: PACKAGE_EXTENSION, what: 'La relecture n’a pas pu être écrite', dialog: 'Exporter la relecture…', overwrite });
       });
     },
 

@@ -53,7 +53,9 @@ function runAndKill(delayMs: number): Promise<{ ready: boolean; lastSaved: numbe
       if (!timer && out.includes('ready\n')) timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
     });
     child.on('error', reject);
-    child.on('exit', () => {
+    // 'close', not 'exit': 'exit' can come before the last lines of stdout are read, and the last reported save
+    // would then look older than it is (seen under load).
+    child.on('close', () => {
       if (timer) clearTimeout(timer);
       const error = /^error (.*)$/m.exec(out)?.[1] ?? (err.trim() ? err.trim().split('\n')[0] : undefined);
       const saves = [...out.matchAll(/^saved (\d+)$/gm)];

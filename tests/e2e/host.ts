@@ -114,6 +114,11 @@ export interface Host {
   workDir: string;
   /** Requests that tried to leave the machine (refused). */
   external: string[];
+  /**
+   * Addresses the page asked to open in a new window (`window.open`): the stand-in for Electron's window-open
+   * handler, which refuses every window and offers the address to the system browser after a confirmation.
+   */
+  windowOpens: string[];
   /** Console errors and uncaught exceptions of the page. */
   errors: string[];
   /** Host calls made by the renderer, with their durations (ms). */
@@ -157,6 +162,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const dataDir = join(workDir, 'donnees-application');
   const dialogs = new ScriptedDialogs();
   const external: string[] = [];
+  const windowOpens: string[] = [];
   const errors: string[] = [];
   const calls: { channel: string; ms: number }[] = [];
   const services = createServices({
@@ -191,9 +197,18 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       calls.push({ channel: String(channel), ms: performance.now() - started });
     }
   });
+  await context.exposeFunction('__pilierWindowOpen', (url: unknown) => {
+    windowOpens.push(String(url));
+  });
   // A string, not a function: transpilers (tsx) may add helpers to functions that do not exist in the page.
   await context.addInitScript({
     content: `(() => {
+      const opened = globalThis.__pilierWindowOpen;
+      // Like Electron's window-open handler: no window is ever created; the address goes to the host.
+      globalThis.open = (url) => {
+        opened(String(url));
+        return null;
+      };
       const call = globalThis.__pilierInvoke;
       Object.defineProperty(globalThis, 'pilier', {
         value: Object.freeze({ invoke: (channel, arg) => call(channel, arg) }),
@@ -216,6 +231,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     dialogs,
     workDir,
     external,
+    windowOpens,
     errors,
     calls,
     async screenshot(name) {

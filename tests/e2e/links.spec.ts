@@ -7,9 +7,10 @@ import { useHost } from './lifecycle';
 
 /**
  * Links in documents (issue 7): typed in with the editor's link command, they never open inside the app. In the
- * renderer a click on a link only places the caret: no navigation, no new page, no request. Opening one outside is
- * the main process's job (window.ts: a refused navigation goes to `offerExternalLink`, which asks in French, then
- * calls `shell.openExternal`). Chromium has no main process: here that function runs with Electron's dialog and
+ * renderer a click on a link only places the caret: no navigation, no new page, no request; Ctrl+click asks the
+ * host through `window.open`. Opening one outside is the main process's job (window.ts: the window-open handler
+ * refuses the window and hands the address to `offerExternalLink`, which asks in French, then calls
+ * `shell.openExternal`). Chromium has no main process: here that function runs with Electron's dialog and
  * shell replaced by recorders, on the link the editor really holds.
  */
 
@@ -98,7 +99,7 @@ describe('links in a document', () => {
     expect(hrefs.filter((href) => /^(javascript|file):/i.test(href))).toEqual([]);
   });
 
-  it('do not open inside the app when clicked: no navigation, no new page, no request', async () => {
+  it('do not open inside the app when clicked: no navigation, no new page, no request; Ctrl+click asks the host', async () => {
     const { page, context } = hosted.current;
     const before = page.url();
     const pages: string[] = [];
@@ -116,6 +117,8 @@ describe('links in a document', () => {
     expect(page.url()).toBe(before);
     expect(pages).toEqual([]);
     expect(navigations).toEqual([]);
+    // Only the Ctrl+click asked the host to open it outside (which, in the desktop app, asks first: next test).
+    expect(hosted.current.windowOpens).toEqual([URL_ANCT]);
     // useHost checks after each test that no request left the machine.
   });
 
