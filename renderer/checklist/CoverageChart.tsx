@@ -7,14 +7,16 @@ interface ChartRow {
   total: number;
 }
 
-/** The three piliers, then the other groups of axes summed (axes transversaux, gouvernance…). */
+/** The piliers (2014 packs), then the other groups of axes summed (stratégie, axes transversaux, gouvernance…). */
 export function chartRows(axes: readonly AxisCount[]): ChartRow[] {
   const rows: ChartRow[] = axes.filter((a) => a.group === 'pilier').map((a) => ({ label: a.label, counts: a.counts, total: a.total }));
   const others: [string, string][] = [
+    ['stratégie', 'Stratégie et priorités'],
     ['axe transversal', 'Axes transversaux'],
     ['gouvernance', 'Gouvernance et participation'],
     ['signataires', 'Signataires'],
     ['annexes', 'Annexes'],
+    ['autre', 'Autres exigences'],
   ];
   for (const [group, label] of others) {
     const members = axes.filter((a) => a.group === group);
@@ -37,7 +39,7 @@ export function CoverageChart({ axes }: { axes: readonly AxisCount[] }) {
   return (
     <figure className="coverage-chart" aria-labelledby="chart-caption">
       <figcaption id="chart-caption" className="chart-caption">
-        Couverture par pilier
+        Couverture par pilier et par axe
       </figcaption>
       <ul className="chart-rows">
         {rows.map((row, i) => (

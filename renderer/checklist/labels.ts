@@ -16,6 +16,7 @@ export const LEVEL_LABEL: Record<Level, string> = { obligatoire: 'obligatoire', 
 
 export const GROUP_LABEL: Record<string, string> = {
   pilier: 'Pilier',
+  stratégie: 'Stratégie',
   'axe transversal': 'Axe transversal',
   gouvernance: 'Gouvernance',
   signataires: 'Signataires',

@@ -75,6 +75,10 @@ describe('framing of paragraphs and lists', () => {
   it('list items inherit the national framing of their lead-in sentence', () => {
     const md = '## Contexte\n\nAu niveau national, la convention interministérielle prévoit :\n\n- des marches exploratoires ;\n- des permanences du CIDFF.';
     expect(statusOf(md, 'FEM-1c').reason).toBe('Mentionné seulement comme contexte national');
+    // A lead-in whose colon is followed by spaces (non-breaking ones included) still ends with a colon.
+    const doc = parseMarkdown(md);
+    const blocks = doc.blocks.map((b, i) => (i === 1 ? { ...b, text: `${b.text}\u00a0\t` } : b));
+    expect(check({ blocks }, TEST_PACK).requirements.find((x) => x.id === 'FEM-1c')!.reason).toBe('Mentionné seulement comme contexte national');
   });
 
   it('a hedged action is not a commitment', () => {
@@ -175,6 +179,21 @@ describe('evidence and incremental re-check', () => {
     expect(e.text.length).toBeLessThanOrEqual(300);
     expect(doc.blocks[1]!.text[e.start - 1]).toBe(' ');
     expect(doc.blocks[1]!.text[e.end]).toBe(' ');
+  });
+
+  it('blocks with the same text share one analysis, yet each keeps its own evidence', () => {
+    const para = 'Des marches exploratoires sont conduites avec les habitantes chaque printemps.';
+    const doc = parseMarkdown(`## Quartier nord\n\n${para}\n\n## Quartier sud\n\n${para}`);
+    const checker = new Checker(TEST_PACK);
+    const before = checker.check(doc).requirements.find((x) => x.id === 'FEM-1c')!;
+    expect(before.evidence.map((e) => [e.blockId, e.headingPath])).toEqual([
+      [doc.blocks[1]!.id, ['Quartier nord']],
+      [doc.blocks[3]!.id, ['Quartier sud']],
+    ]);
+    const blocks = doc.blocks.map((b, i) => (i === 3 ? { ...b, text: 'Rien n’est prévu dans ce quartier.' } : b));
+    const after = checker.check({ blocks }, { changed: [blocks[3]!.id] });
+    expect(after.requirements.find((x) => x.id === 'FEM-1c')!.evidence.map((e) => e.blockId)).toEqual([doc.blocks[1]!.id]);
+    expect(after).toEqual(check({ blocks }, TEST_PACK));
   });
 
   it('re-analyses only the changed block and gives the same report as a full check', () => {

@@ -19,24 +19,45 @@ const RULES: Record<Kind, Rule> = {
   cible: evaluateCible,
 };
 
-interface CachedBlock {
-  text: string;
-  placeholder: boolean;
-  analysis: BlockAnalysis;
-}
-
-/** What the last check computed, kept to answer the next one incrementally. */
+/**
+ * What the last check computed, kept to answer the next one incrementally. `analyses[i]` is always the analysis
+ * of `blocks[i]`, so the state doubles as the cache of analyses by block id and text.
+ */
 interface State {
   blocks: Block[];
   analyses: BlockAnalysis[];
   layout: Layout;
   byReq: Mention[][];
-  /** Requirement indices mentioned in each block. */
-  reqsByBlock: number[][];
+  /** Requirement indices mentioned in each block: built by the first incremental check that needs them. */
+  reqsByBlock?: number[][];
   results: RequirementResult[];
-  /** Block index by id. */
-  index: Map<string, number>;
+  /** Block index by id: built when first needed (a one-off check never needs it). */
+  index?: Map<string, number>;
 }
+
+function indexOf(state: State): Map<string, number> {
+  if (!state.index) {
+    const index = new Map<string, number>();
+    state.blocks.forEach((b, i) => index.set(b.id, i));
+    state.index = index;
+  }
+  return state.index;
+}
+
+function reqsByBlockOf(state: State): number[][] {
+  if (!state.reqsByBlock) {
+    const reqsByBlock: number[][] = state.blocks.map(() => []);
+    state.byReq.forEach((list, req) => {
+      let last = -1;
+      for (const m of list) if (m.block !== last) reqsByBlock[(last = m.block)]!.push(req);
+    });
+    state.reqsByBlock = reqsByBlock;
+  }
+  return state.reqsByBlock;
+}
+
+/** The previous analysis can serve: same text, same placeholder flag. */
+const sameText = (a: Block, b: Block): boolean => a.text === b.text && (a.placeholder === true) === (b.placeholder === true);
 
 function reqsOf(mentions: Mention[]): number[] {
   return [...new Set(mentions.map((m) => m.req))];
@@ -65,7 +86,6 @@ function sameStructure(a: Block[], b: Block[]): boolean {
  */
 export class Checker {
   private readonly compiled: CompiledPack;
-  private cache = new Map<string, CachedBlock>();
   private state: State | undefined;
 
   /** Blocks analysed and requirements evaluated by the last call (for tests and benchmarks). */
@@ -90,29 +110,8 @@ export class Checker {
         return this.reportOf(state.results);
       }
     }
-    const previousBlocks = this.state?.blocks;
-    const sameIds =
-      previousBlocks !== undefined &&
-      previousBlocks.length === document.blocks.length &&
-      document.blocks.every((b, i) => b.id === previousBlocks[i]!.id);
-    // Same block ids: update the cache in place; otherwise rebuild it so removed blocks are forgotten.
-    const next = sameIds ? this.cache : new Map<string, CachedBlock>();
-    let analysed = 0;
-    const analyses = document.blocks.map((b: Block) => {
-      const placeholder = b.placeholder === true;
-      const known = this.cache.get(b.id);
-      if (known && known.text === b.text && known.placeholder === placeholder) {
-        if (!sameIds) next.set(b.id, known);
-        return known.analysis;
-      }
-      analysed++;
-      const entry = { text: b.text, placeholder, analysis: analyzeBlock(b.text, this.compiled, placeholder) };
-      next.set(b.id, entry);
-      return entry.analysis;
-    });
-    this.cache = next;
-    this.lastAnalysed = analysed;
     const previous = this.state;
+    const analyses = this.analysesOf(document.blocks, previous);
     const state =
       previous && sameStructure(previous.blocks, document.blocks)
         ? this.incremental(previous, document.blocks, analyses)
@@ -121,20 +120,44 @@ export class Checker {
     return this.reportOf(this.state.results);
   }
 
+  /**
+   * Each block's analysis: the previous check's when the block (by id) kept its text, else a fresh one. Blocks
+   * analysed now that share a text (« Signature » cells, repeated boilerplate) share one analysis: it depends on
+   * the text alone.
+   */
+  private analysesOf(blocks: Block[], previous: State | undefined): BlockAnalysis[] {
+    const sameIds = previous !== undefined && previous.blocks.length === blocks.length && blocks.every((b, i) => b.id === previous.blocks[i]!.id);
+    const index = previous && !sameIds ? indexOf(previous) : undefined;
+    const fresh = new Map<string, BlockAnalysis>();
+    const analyses: BlockAnalysis[] = [];
+    let analysed = 0;
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i]!;
+      const k = sameIds ? i : index?.get(b.id);
+      if (k !== undefined && sameText(previous!.blocks[k]!, b)) {
+        analyses.push(previous!.analyses[k]!);
+        continue;
+      }
+      analysed++;
+      const placeholder = b.placeholder === true;
+      let analysis = placeholder ? undefined : fresh.get(b.text);
+      if (analysis === undefined) {
+        analysis = analyzeBlock(b.text, this.compiled, placeholder);
+        if (!placeholder) fresh.set(b.text, analysis);
+      }
+      analyses.push(analysis);
+    }
+    this.lastAnalysed = analysed;
+    return analyses;
+  }
+
   private full(blocks: Block[], analyses: BlockAnalysis[]): State {
     const layout = layoutOf(blocks, analyses);
     const input: CheckInput = { blocks, analyses, layout, compiled: this.compiled };
     const byReq = collectMentions(input);
-    const reqsByBlock: number[][] = blocks.map(() => []);
-    byReq.forEach((list, req) => {
-      let last = -1;
-      for (const m of list) if (m.block !== last) reqsByBlock[(last = m.block)]!.push(req);
-    });
     const results = this.compiled.pack.requirements.map((r, i) => this.evaluate(input, r, byReq[i]!));
     this.lastEvaluated = results.length;
-    const index = new Map<string, number>();
-    blocks.forEach((b, i) => index.set(b.id, i));
-    return { blocks, analyses, layout, byReq, reqsByBlock, results, index };
+    return { blocks, analyses, layout, byReq, results };
   }
 
   private checkChanged(state: State, document: ContractDocument, ids: readonly string[]): State | undefined {
@@ -142,19 +165,16 @@ export class Checker {
     if (blocks.length !== state.blocks.length) return undefined;
     const analyses = state.analyses.slice();
     const changed: number[] = [];
+    const index = indexOf(state);
     for (const id of ids) {
-      const i = state.index.get(id);
+      const i = index.get(id);
       if (i === undefined) return undefined;
       const b = blocks[i]!;
       const before = state.blocks[i]!;
       if (b.id !== id || b.type === 'heading' || b.type !== before.type || b.listDepth !== before.listDepth) return undefined;
       if (b.table?.id !== before.table?.id || b.table?.row !== before.table?.row || b.table?.col !== before.table?.col) return undefined;
-      const placeholder = b.placeholder === true;
-      const known = this.cache.get(id);
-      if (known && known.text === b.text && known.placeholder === placeholder) continue;
-      const entry = { text: b.text, placeholder, analysis: analyzeBlock(b.text, this.compiled, placeholder) };
-      this.cache.set(id, entry);
-      analyses[i] = entry.analysis;
+      if (sameText(before, b)) continue;
+      analyses[i] = analyzeBlock(b.text, this.compiled, b.placeholder === true);
       changed.push(i);
     }
     this.lastAnalysed = changed.length;
@@ -174,11 +194,12 @@ export class Checker {
     // Old and new mentions of the affected blocks.
     const affectedSet = new Set(affected);
     const fresh = new Map<number, Mention[]>();
-    const reqsByBlock = previous.reqsByBlock.slice();
+    const previousReqs = reqsByBlockOf(previous);
+    const reqsByBlock = previousReqs.slice();
     for (const k of affected) {
       const ms = mentionsOfBlock(input, k);
       fresh.set(k, ms);
-      for (const req of previous.reqsByBlock[k]!) touched.add(req);
+      for (const req of previousReqs[k]!) touched.add(req);
       reqsByBlock[k] = reqsOf(ms);
       for (const req of reqsByBlock[k]!) touched.add(req);
     }

@@ -24,11 +24,21 @@ export interface Phrase {
   refs: PhraseRef[];
 }
 
+/**
+ * A node of the phrase trie: the phrases whose stems lead here. Matching walks the trie word by word instead of
+ * trying every phrase that shares a first stem (up to 29 of them: « politique de la ville… »).
+ */
+export interface StemNode {
+  /** Ids of the phrases that end at this node, ascending. */
+  ends: number[];
+  next: Map<string, StemNode> | undefined;
+}
+
 export interface CompiledPack {
   pack: Referentiel;
   phrases: Phrase[];
-  /** Phrase ids by first stem. */
-  byFirstStem: Map<string, number[]>;
+  /** The phrase trie, by first stem. */
+  byFirstStem: Map<string, StemNode>;
   /** First three letters of every first stem, to skip stemming words that cannot start a phrase. */
   prefixes: Set<string>;
   /** First stems shorter than three letters. */
@@ -74,9 +84,15 @@ export function compilePack(pack: Referentiel): CompiledPack {
         compiled.acronyms.set(acronym, list);
       } else {
         const first = stems[0]!;
-        const list = compiled.byFirstStem.get(first) ?? [];
-        list.push(id);
-        compiled.byFirstStem.set(first, list);
+        let node = compiled.byFirstStem.get(first);
+        if (!node) compiled.byFirstStem.set(first, (node = { ends: [], next: undefined }));
+        for (let k = 1; k < stems.length; k++) {
+          node.next ??= new Map();
+          let child = node.next.get(stems[k]!);
+          if (!child) node.next.set(stems[k]!, (child = { ends: [], next: undefined }));
+          node = child;
+        }
+        node.ends.push(id);
         if (first.length >= 3) compiled.prefixes.add(first.slice(0, 3));
         else compiled.shortStems.add(first);
       }

@@ -1,4 +1,4 @@
-import type { Token, Word } from './text';
+import type { TokenBuffer, Word } from './text';
 
 /**
  * Sentence-level cues of French administrative prose that change what a mention is worth: a deferral
@@ -7,17 +7,18 @@ import type { Token, Word } from './text';
  * Patterns are sequences of normalised word prefixes; `*` matches any one word.
  */
 
+/** A pattern's words; a closing parenthesis only marks the end of a word (« a venir) »), it is not compared. */
 type Pattern = string[];
-/** Patterns indexed by their first word. */
+/** Patterns indexed by their first word (as written). */
 type PatternIndex = Map<string, Pattern[]>;
 
 function compile(list: string[]): PatternIndex {
   const index: PatternIndex = new Map();
   for (const p of list) {
-    const words = p.split(' ');
-    const bucket = index.get(words[0]!) ?? [];
-    bucket.push(words);
-    index.set(words[0]!, bucket);
+    const written = p.split(' ');
+    const bucket = index.get(written[0]!) ?? [];
+    bucket.push(written.map((w) => (w.endsWith(')') ? w.slice(0, -1) : w)));
+    index.set(written[0]!, bucket);
   }
   return index;
 }
@@ -119,6 +120,7 @@ const PRESENCE_PREFIXES = prefixes([
   'abord', 'elabor', 'sign', 'retenu', 'associ', 'mobilis', 'constitu', 'mis', 'defini', 'redig', 'install',
   'cree', 'adopt', 'concerne', 'prevoit',
 ]);
+const NO_NEGATIONS: readonly number[] = Object.freeze([]);
 const NEGATORS = new Set(['pas', 'plus', 'jamais', 'aucun', 'aucune', 'ni', 'guere', 'point']);
 
 export interface SentenceCues {
@@ -129,7 +131,7 @@ export interface SentenceCues {
   involve: boolean;
   hedge: boolean;
   /** Token indices (in the block's token list) of negations that deny presence. */
-  negations: number[];
+  negations: readonly number[];
 }
 
 const CONSULT = 1;
@@ -141,22 +143,24 @@ const NE = 32;
 const FUTURE = 64;
 const POSTPONES = 128;
 const ABSENCE = 256;
-/** The word starts one of the multi-word patterns (deferral, national, hedge). */
-const PATTERN_START = 512;
+/** The word starts one of the patterns of deferral, national context, hedge. */
+const DEFERRAL_START = 512;
+const NATIONAL_START = 1024;
+const HEDGE_START = 2048;
+/** « venir », the word « (à venir) » needs (a cheap test before its regex). */
+const VENIR = 4096;
 
-function matchesAt(tokens: Token[], i: number, pattern: Pattern, end: number): boolean {
+function matchesAt(tokens: TokenBuffer, i: number, pattern: Pattern, end: number): boolean {
   for (let k = 0; k < pattern.length; k++) {
     if (i + k >= end) return false;
-    const norm = tokens[i + k]!.w.norm;
     const p = pattern[k]!;
-    if (p === '*') continue;
-    if (p.endsWith(')') ? norm !== p.slice(0, -1) : norm !== p) return false;
+    if (p !== '*' && tokens.words[i + k]!.norm !== p) return false;
   }
   return true;
 }
 
-function startsPattern(tokens: Token[], i: number, to: number, patterns: PatternIndex): boolean {
-  const bucket = patterns.get(tokens[i]!.w.norm);
+function startsPattern(tokens: TokenBuffer, i: number, to: number, patterns: PatternIndex): boolean {
+  const bucket = patterns.get(tokens.words[i]!.norm);
   if (bucket) for (const p of bucket) if (matchesAt(tokens, i, p, to)) return true;
   return false;
 }
@@ -175,14 +179,17 @@ function cueFlags(w: Word): number {
   if (FUTURE_AUX.has(n)) f |= FUTURE;
   if (POSTPONED.test(n)) f |= POSTPONES;
   if (n === 'aucun' || n === 'aucune' || n === 'absence' || n === 'faute') f |= ABSENCE;
-  if (DEFERRAL.has(n) || NATIONAL.has(n) || HEDGES.has(n)) f |= PATTERN_START;
+  if (DEFERRAL.has(n)) f |= DEFERRAL_START;
+  if (NATIONAL.has(n)) f |= NATIONAL_START;
+  if (HEDGES.has(n)) f |= HEDGE_START;
+  if (n === 'venir') f |= VENIR;
   w.cues = f;
   return f;
 }
 
 /** Reads the cues of one sentence: tokens[from, to) of a block. */
 export function sentenceCues<T extends { start: number; end: number; words: number }>(
-  tokens: Token[],
+  tokens: TokenBuffer,
   from: number,
   to: number,
   text: string,
@@ -190,37 +197,38 @@ export function sentenceCues<T extends { start: number; end: number; words: numb
   end: number,
   words: number,
 ): SentenceCues & T {
-  const cues = { start, end, words, deferral: false, national: false, hedge: false, consult: false, commit: false, involve: false, negations: [] as number[] };
+  const cues = { start, end, words, deferral: false, national: false, hedge: false, consult: false, commit: false, involve: false, negations: NO_NEGATIONS };
+  // Most sentences deny nothing: they share one empty list, a sentence that negates gets its own.
+  let negations: number[] | undefined;
   let all = 0;
   for (let i = from; i < to; i++) {
-    const f = cueFlags(tokens[i]!.w);
+    const f = cueFlags(tokens.words[i]!);
     all |= f;
-    if (f & PATTERN_START) {
-      if (!cues.deferral && startsPattern(tokens, i, to, DEFERRAL)) cues.deferral = true;
-      if (!cues.national && startsPattern(tokens, i, to, NATIONAL)) cues.national = true;
-      if (!cues.hedge && startsPattern(tokens, i, to, HEDGES)) cues.hedge = true;
-    }
+    if (f & DEFERRAL_START && !cues.deferral && startsPattern(tokens, i, to, DEFERRAL)) cues.deferral = true;
+    if (f & NATIONAL_START && !cues.national && startsPattern(tokens, i, to, NATIONAL)) cues.national = true;
+    if (f & HEDGE_START && !cues.hedge && startsPattern(tokens, i, to, HEDGES)) cues.hedge = true;
     if (f & FUTURE) {
-      for (let k = i + 1; k <= i + 3 && k < to; k++) if (cueFlags(tokens[k]!.w) & POSTPONES) cues.deferral = true;
+      for (let k = i + 1; k <= i + 3 && k < to; k++) if (cueFlags(tokens.words[k]!) & POSTPONES) cues.deferral = true;
     }
     if (f & NE) {
       for (let k = i + 1; k <= i + 4 && k < to; k++) {
-        if (!(cueFlags(tokens[k]!.w) & NEGATOR)) continue;
+        if (!(cueFlags(tokens.words[k]!) & NEGATOR)) continue;
         for (let v = i + 1; v <= k + 4 && v < to; v++) {
-          if (v !== k && cueFlags(tokens[v]!.w) & PRESENCE) {
-            cues.negations.push(k);
+          if (v !== k && cueFlags(tokens.words[v]!) & PRESENCE) {
+            (negations ??= []).push(k);
             break;
           }
         }
         break;
       }
     }
-    if (f & ABSENCE && !cues.negations.includes(i)) cues.negations.push(i);
+    if (f & ABSENCE && !negations?.includes(i)) (negations ??= []).push(i);
   }
+  if (negations) cues.negations = negations;
   cues.consult = (all & CONSULT) !== 0;
   cues.commit = (all & COMMIT) !== 0;
   cues.involve = (all & INVOLVE) !== 0;
-  if (!cues.deferral && text.slice(start, end).includes('venir') && /\(\s*(annexe\s+)?à venir\s*\)/iu.test(text.slice(start, end))) {
+  if (!cues.deferral && all & VENIR && /\(\s*(annexe\s+)?à venir\s*\)/iu.test(text.slice(start, end))) {
     cues.deferral = true;
   }
   return cues as SentenceCues & T;

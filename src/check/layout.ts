@@ -48,7 +48,8 @@ function isSignatureHeading(a: BlockAnalysis): boolean {
 
 /** The framing a paragraph ending with a colon gives the list items that follow it. */
 function leadOf(b: Block, a: BlockAnalysis): number {
-  if (b.type !== 'paragraph' || !/:\s*$/.test(b.text)) return 0;
+  // Same as /:\s*$/ (trimEnd removes exactly \s), without a regex scanning the whole paragraph for colons.
+  if (b.type !== 'paragraph' || !b.text.trimEnd().endsWith(':')) return 0;
   const last = a.sentences.at(-1);
   return last ? (last.national ? LEAD_NATIONAL : 0) | (last.deferral ? LEAD_DEFERRED : 0) | (last.hedge ? LEAD_HEDGED : 0) : 0;
 }

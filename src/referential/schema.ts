@@ -123,7 +123,7 @@ export const AxisSchema = z
   .object({
     id: nonEmpty,
     label: nonEmpty,
-    group: z.enum(['pilier', 'axe transversal', 'gouvernance', 'signataires', 'annexes', 'autre']),
+    group: z.enum(['pilier', 'stratégie', 'axe transversal', 'gouvernance', 'signataires', 'annexes', 'autre']),
   })
   .strict();
 
