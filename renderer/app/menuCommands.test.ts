@@ -24,6 +24,7 @@ function target(hasProject: boolean): { target: MenuTarget; calls: string[] } {
       setVersionsOpen: record('setVersionsOpen'),
       setFindOpen: record('setFindOpen'),
       toggleChecklist: record('toggleChecklist'),
+      setExportOpen: record('setExportOpen'),
       startReview: record('startReview'),
       openReferentiel: record('openReferentiel'),
       startTour: record('startTour'),
@@ -45,11 +46,12 @@ describe('the application menu in the renderer', () => {
     expect(carried.new).toEqual(['showScreen(new)']);
     expect(carried.toggleChecklist).toEqual(['toggleChecklist']);
     expect(carried.saveAs).toEqual(['saveProjectAs']);
+    expect(carried.export).toEqual(['setExportOpen(true)']);
   });
 
   it('ignores the commands that need a contract when none is open, and an openPath without a path', async () => {
     const { target: t, calls } = target(false);
-    for (const action of ['close', 'saveAs', 'snapshot', 'versions', 'find', 'toggleChecklist', 'tour'] as const) {
+    for (const action of ['close', 'saveAs', 'export', 'snapshot', 'versions', 'find', 'toggleChecklist', 'tour'] as const) {
       expect(await runMenuCommand({ action }, t), action).toBe(false);
     }
     expect(await runMenuCommand({ action: 'openPath' }, t)).toBe(false);

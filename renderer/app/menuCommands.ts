@@ -8,11 +8,12 @@ export interface MenuTarget {
   openDemo(): Promise<void>;
   openPath(path: string): Promise<void>;
   closeProject(): Promise<void>;
-  saveProjectAs(): Promise<void>;
+  saveProjectAs(): Promise<unknown>;
   createSnapshot(): Promise<unknown>;
   setVersionsOpen(open: boolean): void;
   setFindOpen(open: boolean): void;
   toggleChecklist(): void;
+  setExportOpen(open: boolean): void;
   startReview(): Promise<void>;
   openReferentiel(): void;
   startTour(): void;
@@ -63,6 +64,8 @@ export async function runMenuCommand(message: MenuMessage, target: MenuTarget): 
       return withProject(() => target.setVersionsOpen(true));
     case 'find':
       return withProject(() => target.setFindOpen(true));
+    case 'export':
+      return withProject(() => target.setExportOpen(true));
     case 'toggleChecklist':
       return withProject(() => target.toggleChecklist());
     case 'tour':

@@ -20,6 +20,7 @@ export function ReviewTopBar() {
   const setReviewerDialogOpen = usePilier((s) => s.setReviewerDialogOpen);
   const exportReviewPackage = usePilier((s) => s.exportReviewPackage);
   const closeProject = usePilier((s) => s.closeProject);
+  const saveProjectAs = usePilier((s) => s.saveProjectAs);
   const announce = usePilier((s) => s.announce);
   const [reportOpen, setReportOpen] = useState(false);
   const [notice, setNotice] = useState('');
@@ -72,6 +73,15 @@ export function ReviewTopBar() {
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => void exportPackage()}>
           Exporter la relecture…
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          title="Enregistre une copie du contrat reçu, modifiable dans l’éditeur ; le fichier reçu et cette relecture restent tels quels."
+          onClick={() => void saveProjectAs({ suggestedName: `Copie modifiable — ${territoire}`, mode: 'redaction' })}
+        >
+          Modifier une copie…
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => void closeProject()}>
           Fermer la relecture

@@ -1,4 +1,4 @@
-import type { NewProjectMeta, OpenedProject, RecentFile, Result } from '../../src/api/contract';
+import type { NewProjectMeta, OpenedProject, ProjectMeta, RecentFile, Result } from '../../src/api/contract';
 import { invoke } from '../bridge';
 import type { SliceCreator } from './types';
 
@@ -22,8 +22,11 @@ export interface AppSlice {
   /** Asks where to save, then creates the contract; `false` when the user cancelled or it failed. */
   createContract(meta: NewProjectMeta, suggestedName: string): Promise<boolean>;
   closeProject(): Promise<void>;
-  /** « Enregistrer sous… »: saves, asks where, copies the contract there and goes on in the copy. */
-  saveProjectAs(): Promise<void>;
+  /**
+   * « Enregistrer sous… »: saves, asks where, copies the contract there and goes on in the copy, in `mode` when
+   * given (« Modifier une copie… » of a received contract, « Enregistrer comme exercice… »). `true` once the copy is open.
+   */
+  saveProjectAs(options?: { suggestedName?: string; mode?: ProjectMeta['mode'] }): Promise<boolean>;
   /** The window is closing: saves what the renderer holds, then lets the host close it (`project:close`). */
   prepareWindowClose(): Promise<void>;
 }
@@ -96,14 +99,22 @@ export const createAppSlice: SliceCreator<AppSlice> = (set, get) => {
       await get().loadRecent();
     },
 
-    async saveProjectAs() {
+    async saveProjectAs(options = {}) {
       const project = get().project;
-      if (!project || !(await get().flushSave()) || !(await get().flushReview())) return;
-      const chosen = await run(() => invoke('dialog:saveProject', { suggestedName: project.meta.territoire }));
-      if (!chosen) return;
+      if (!project || !(await get().flushSave()) || !(await get().flushReview())) return false;
+      const chosen = await run(() => invoke('dialog:saveProject', { suggestedName: options.suggestedName ?? project.meta.territoire }));
+      if (!chosen) return false;
       const copied = await run(() => invoke('project:saveAs', { path: chosen.path }));
       // Like every editor's « Enregistrer sous » : the work goes on in the copy.
-      if (copied) await enter(() => invoke('project:open', { path: copied.path }));
+      if (!copied || !(await enter(() => invoke('project:open', { path: copied.path })))) return false;
+      // The copy did not open (the alert says why): the original must not change mode.
+      if (get().project?.path !== copied.path) return false;
+      if (options.mode === undefined || options.mode === get().project?.meta.mode) return true;
+      const mode = options.mode;
+      const meta = await run(() => invoke('project:updateMeta', { mode }));
+      if (!meta) return false;
+      set((s) => ({ project: s.project ? { ...s.project, meta } : null }));
+      return true;
     },
 
     async prepareWindowClose() {

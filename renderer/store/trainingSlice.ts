@@ -2,6 +2,7 @@ import type { Kind, Level } from '../../src/referential';
 import type { Mark } from '../../src/training/score';
 import { diffReports, type ReportDiff } from '../../src/training/reportDiff';
 import { DEFAULT_PACK_ID, packById, packLabel } from '../app/sources';
+import type { Args } from '../../src/api/contract';
 import { invoke } from '../bridge';
 import { markTourSeen } from '../training/tour';
 import type { Screen } from './appSlice';
@@ -132,18 +133,10 @@ export const createTrainingSlice: SliceCreator<TrainingSlice> = (set, get) => ({
 
   async saveAsExercise() {
     const project = get().project;
-    if (!project || !(await get().flushSave())) return;
-    const chosen = await invoke('dialog:saveProject', { suggestedName: `Exercice — ${project.meta.territoire}` });
-    if (!chosen.ok) return set({ error: chosen.error });
-    if (!chosen.value) return;
-    const copied = await invoke('project:saveAs', { path: chosen.value.path });
-    if (!copied.ok) return set({ error: copied.error });
-    await get().openPath(copied.value.path);
-    // The copy did not open (the alert says why): the original must not become an exercise.
-    if (get().project?.path !== copied.value.path) return;
-    const meta = await invoke('project:updateMeta', { mode: 'exercice' });
-    if (!meta.ok) return set({ error: meta.error });
-    set((s) => ({ project: s.project ? { ...s.project, meta: meta.value } : null, marks: {}, corrected: false, exerciseIsDemo: false }));
+    if (!project) return;
+    if (await get().saveProjectAs({ suggestedName: `Exercice — ${project.meta.territoire}`, mode: 'exercice' })) {
+      set({ marks: {}, corrected: false, exerciseIsDemo: false });
+    }
   },
 
   setMark: (id, mark) => set((s) => ({ marks: { ...s.marks, [id]: mark } })),
@@ -172,6 +165,8 @@ export const createTrainingSlice: SliceCreator<TrainingSlice> = (set, get) => ({
     await live?.settled();
     const after = get().report;
     if (!before || !after) return;
+    // The stored report follows the pack at once (it is only a cache, but a reopened file must not show the old pack's).
+    void invoke('project:saveReport', { report: after as unknown as Args<'project:saveReport'>['report'] });
     set({ packSwitch: { fromTitle: from ? packLabel(from) : project.meta.referentiel.id, toTitle: packLabel(to), diff: diffReports(before, after) } });
     get().announce(`Le contrat est désormais vérifié avec « ${packLabel(to)} ».`);
   },

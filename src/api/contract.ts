@@ -296,6 +296,7 @@ export const MENU_ACTIONS = [
   'snapshot',
   'versions',
   'saveAs',
+  'export',
   'find',
   'toggleChecklist',
   'review',

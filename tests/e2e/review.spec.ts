@@ -239,6 +239,23 @@ describe('review mode, end to end', () => {
     expect(await page.getByRole('textbox', { name: 'Avis général' }).inputValue()).toBe(OPINION);
   });
 
+  it('« Modifier une copie… » opens an editable copy; the review project stays as it was', async () => {
+    const { page, dialogs, workDir } = hosted.current;
+    const copy = join(workDir, 'Copie modifiable.pilier');
+    dialogs.nextSave(copy);
+    await page.getByRole('button', { name: 'Modifier une copie…' }).click();
+    await page.getByRole('button', { name: 'Exporter…' }).waitFor();
+    expect(await page.locator('#document .section-editor').first().getAttribute('contenteditable')).toBe('true');
+    expect(existsSync(copy)).toBe(true);
+    await page.getByRole('button', { name: 'Fermer le contrat' }).click();
+
+    dialogs.nextOpen(paths.project);
+    await page.getByRole('button', { name: 'Ouvrir…' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Relecture — / }).waitFor();
+    const select = requirement(page, VERDICTS[0].id).getByLabel(/^Avis du relecteur/);
+    await expect.poll(() => select.inputValue()).toBe(VERDICTS[0].verdict);
+  });
+
   it('exports the review package; the author, who edited the passage meanwhile, imports it: verdicts shown, conflict listed', async () => {
     const { page, dialogs, workDir } = hosted.current;
     paths.pack = join(workDir, 'Relecture Val-de-Brume.pilier-relecture');
