@@ -86,8 +86,11 @@ describe('links in a document', () => {
 
   it('pasted with a javascript: address, keep no such address', async () => {
     const { page } = hosted.current;
-    await page.locator('.section-editor a').click();
-    await page.keyboard.press('End');
+    // Pasted into another paragraph (the « Jeunesse » placeholder), so that the link typed above stays as it is.
+    await paragraphAfterHeading(page, 'axes-transversaux', 'Jeunesse').locator('.pilier-placeholder').click();
+    // The editor takes the new caret from the browser's (asynchronous) selectionchange event: a paste sent before it
+    // would land on the previous selection, the link typed above.
+    await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100)))');
     await page.evaluate(`(() => {
       const data = new DataTransfer();
       data.setData('text/html', '<p>Voir <a href="javascript:alert(1)">ce lien piégé</a> et <a href="file:///etc/passwd">celui-ci</a>.</p>');
@@ -97,6 +100,7 @@ describe('links in a document', () => {
     await page.locator('.section-editor', { hasText: 'ce lien piégé' }).first().waitFor();
     const hrefs = await page.locator('.section-editor a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
     expect(hrefs.filter((href) => /^(javascript|file):/i.test(href))).toEqual([]);
+    expect(hrefs).toContain(URL_ANCT);
   });
 
   it('do not open inside the app when clicked: no navigation, no new page, no request; Ctrl+click asks the host', async () => {
