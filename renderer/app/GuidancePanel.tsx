@@ -34,7 +34,7 @@ function ServedRequirements({ ids, report }: { ids: string[]; report: CheckRepor
   if (requirements.length === 0) return null;
   return (
     <>
-      <h3 className="guidance-subtitle">Ce que l’annexe attend ici</h3>
+      <h3 className="guidance-subtitle">Ce que le référentiel attend ici</h3>
       <ul className="guidance-requirements">
         {requirements.map((r) => {
           const status = report?.requirements.find((x) => x.id === r.id)?.status;
@@ -71,7 +71,7 @@ export function GuidancePanel() {
       </h2>
       <PassageBox />
       {!focused ? (
-        <p className="muted">Placez le curseur dans une section pour voir ce que l’annexe attend.</p>
+        <p className="muted">Placez le curseur dans une section pour voir ce que le référentiel attend.</p>
       ) : (
         <>
           <p className="guidance-section">

@@ -3,11 +3,17 @@ import { usePilier } from '../store';
 import { Alert } from '../ui/Alert';
 import { Field } from '../ui/Field';
 import { useFocusOnMount } from '../ui/useFocusOnMount';
-import { validateDraft, type DraftField, type NewContractDraft } from './newContract';
-import { sources } from './sources';
+import { chooseReferentiel, templatePeriode, validateDraft, type DraftField, type DraftPeriode, type NewContractDraft } from './newContract';
+import { packLabel, sources, templateFor } from './sources';
 import { QpvRows } from './QpvRows';
 
 const EMPTY_ROW = { nom: '', code: '' };
+
+/** The default période of a référentiel (`id@version`): the one its template is written for. */
+function periodeOf(referentiel: string): DraftPeriode | undefined {
+  const template = templateFor(referentiel.split('@')[0]!);
+  return template ? templatePeriode(template.title) : undefined;
+}
 
 /** « Nouveau contrat »: the short form that creates the skeleton, then asks where to save the file. */
 export function NewContractForm() {
@@ -16,16 +22,16 @@ export function NewContractForm() {
   const dismissError = usePilier((s) => s.dismissError);
   const showScreen = usePilier((s) => s.showScreen);
   const createContract = usePilier((s) => s.createContract);
-  const { pack } = sources();
-  const [draft, setDraft] = useState<NewContractDraft>({
-    territoire: '',
-    epci: '',
-    communes: '',
-    qpv: [{ ...EMPTY_ROW }],
-    debut: '',
-    fin: '',
-    referentiel: `${pack.id}@${pack.version}`,
+  const { pack, packs } = sources();
+  // Only the packs a template is made for: the skeleton comes from that template.
+  const choices = packs.filter((p) => templateFor(p.id));
+  const [draft, setDraft] = useState<NewContractDraft>(() => {
+    const initial = choices.find((c) => c === pack) ?? choices[0] ?? pack;
+    const referentiel = `${initial.id}@${initial.version}`;
+    const periode = periodeOf(referentiel);
+    return { territoire: '', epci: '', communes: '', qpv: [{ ...EMPTY_ROW }], debut: periode?.debut ?? '', fin: periode?.fin ?? '', referentiel };
   });
+  const chosenTemplate = templateFor(draft.referentiel.split('@')[0]!);
   const [errors, setErrors] = useState<Partial<Record<DraftField, string>>>({});
   const summary = useRef<HTMLDivElement>(null);
   const title = useFocusOnMount<HTMLHeadingElement>();
@@ -56,8 +62,8 @@ export function NewContractForm() {
           Nouveau contrat de ville
         </h1>
         <p className="lead">
-          Ces informations préparent le squelette du contrat : chaque volet attendu par l’annexe, le tableau des signataires et les
-          annexes. Vous pourrez tout modifier ensuite.
+          Ces informations préparent le squelette du contrat : chaque volet attendu par le référentiel choisi, le tableau des
+          signataires et les annexes. Vous pourrez tout modifier ensuite.
         </p>
         <Alert message={hostError} onDismiss={dismissError} />
         {messages.length > 0 && (
@@ -99,12 +105,19 @@ export function NewContractForm() {
                 {(p) => <input {...p} type="text" inputMode="numeric" value={draft.fin} onChange={(e) => update({ fin: e.target.value })} />}
               </Field>
             </div>
-            <Field id="field-referentiel" label="Référentiel des engagements *" error={errors.referentiel}>
+            <Field
+              id="field-referentiel"
+              label="Référentiel des engagements *"
+              {...(chosenTemplate ? { hint: `Modèle du squelette : ${chosenTemplate.title}.` } : {})}
+              error={errors.referentiel}
+            >
               {(p) => (
-                <select {...p} value={draft.referentiel} onChange={(e) => update({ referentiel: e.target.value })}>
-                  <option value={`${pack.id}@${pack.version}`}>
-                    Annexe 1 de la circulaire du 30 juillet 2014 (version {pack.version})
-                  </option>
+                <select {...p} value={draft.referentiel} onChange={(e) => setDraft((d) => chooseReferentiel(d, e.target.value, periodeOf))}>
+                  {choices.map((c) => (
+                    <option key={`${c.id}@${c.version}`} value={`${c.id}@${c.version}`}>
+                      {packLabel(c)}, version {c.version}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateDraft, type NewContractDraft } from './newContract';
+import { chooseReferentiel, templatePeriode, validateDraft, type DraftPeriode, type NewContractDraft } from './newContract';
 
 const valid: NewContractDraft = {
   territoire: '  Communauté d’agglomération des Coteaux-de-Vionne ',
@@ -55,5 +55,31 @@ describe('the « Nouveau contrat » form', () => {
     expect(validateDraft({ ...valid, qpv: [{ nom: 'La Garenne', code: 'QN09903M' }] }).ok).toBe(true);
     const checked = validateDraft({ ...valid, debut: '2024-13' });
     expect(!checked.ok && checked.errors.debut).toMatch(/mois/);
+  });
+});
+
+describe('choosing the référentiel in « Nouveau contrat »', () => {
+  const periodes: Record<string, DraftPeriode> = { 'annexe-1-2014@1.0.0': { debut: '2015', fin: '2020' }, 'quartiers-2030@1.0.0': { debut: '2024', fin: '2030' } };
+  const periodeOf = (ref: string): DraftPeriode | undefined => periodes[ref];
+  const draft = (debut: string, fin: string): NewContractDraft => ({ ...valid, debut, fin, referentiel: 'annexe-1-2014@1.0.0' });
+
+  it('reads the période of a template from its title', () => {
+    expect(templatePeriode('Contrat de ville 2015-2020')).toEqual({ debut: '2015', fin: '2020' });
+    expect(templatePeriode('Contrat de ville 2024–2030 « Engagements Quartiers 2030 »')).toEqual({ debut: '2024', fin: '2030' });
+    expect(templatePeriode('Contrat de ville')).toBeUndefined();
+  });
+
+  it('moves the default période with the référentiel, and back', () => {
+    const q2030 = chooseReferentiel(draft('2015', '2020'), 'quartiers-2030@1.0.0', periodeOf);
+    expect(q2030).toMatchObject({ referentiel: 'quartiers-2030@1.0.0', debut: '2024', fin: '2030' });
+    expect(chooseReferentiel(q2030, 'annexe-1-2014@1.0.0', periodeOf)).toMatchObject({ debut: '2015', fin: '2020' });
+    expect(chooseReferentiel(draft('', ' '), 'quartiers-2030@1.0.0', periodeOf)).toMatchObject({ debut: '2024', fin: '2030' });
+  });
+
+  it('keeps what the user typed, field by field', () => {
+    expect(chooseReferentiel(draft('2016-04-01', '2020'), 'quartiers-2030@1.0.0', periodeOf)).toMatchObject({ debut: '2016-04-01', fin: '2030' });
+    expect(chooseReferentiel(draft('2015', '2022'), 'quartiers-2030@1.0.0', periodeOf)).toMatchObject({ debut: '2024', fin: '2022' });
+    // A référentiel whose template names no years leaves untouched fields empty rather than wrong.
+    expect(chooseReferentiel(draft('2015', '2020'), 'autre@1.0.0', periodeOf)).toMatchObject({ debut: '', fin: '' });
   });
 });

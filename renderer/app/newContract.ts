@@ -80,3 +80,32 @@ export function validateDraft(draft: NewContractDraft): Validation {
     suggestedName: `Contrat de ville – ${territoire}`,
   };
 }
+
+/** A contract's période as the form holds it. */
+export type DraftPeriode = { debut: string; fin: string };
+
+/**
+ * The période a template is written for, read from its title (« Contrat de ville 2024-2030 … »): the form's
+ * default for the référentiel the template is made for. None when the title names no span of years.
+ */
+export function templatePeriode(title: string): DraftPeriode | undefined {
+  const years = /\b(\d{4})\s*[-–]\s*(\d{4})\b/.exec(title);
+  return years ? { debut: years[1]!, fin: years[2]! } : undefined;
+}
+
+/**
+ * The draft with another référentiel chosen (`id@version`). The période follows the choice (2015–2020 for the
+ * Annexe 1, 2024–2030 for Quartiers 2030) unless the user typed one: a field still empty or still holding the
+ * previous référentiel's default takes the new default; a field the user changed is kept.
+ */
+export function chooseReferentiel(draft: NewContractDraft, referentiel: string, periodeOf: (referentiel: string) => DraftPeriode | undefined): NewContractDraft {
+  const before = periodeOf(draft.referentiel);
+  const after = periodeOf(referentiel);
+  const follows = (value: string, previous: string | undefined): boolean => value.trim() === '' || value === previous;
+  return {
+    ...draft,
+    referentiel,
+    debut: follows(draft.debut, before?.debut) ? (after?.debut ?? '') : draft.debut,
+    fin: follows(draft.fin, before?.fin) ? (after?.fin ?? '') : draft.fin,
+  };
+}

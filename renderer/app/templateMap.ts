@@ -1,7 +1,7 @@
-import type { TemplateSection } from '../../src/template/schema';
+import type { Template, TemplateSection } from '../../src/template/schema';
 import { usePilier } from '../store';
 import type { SectionView } from '../store/projectSlice';
-import { sources } from './sources';
+import { loadSources, sources } from './sources';
 
 /** Normalised titles already computed (the outline compares the same titles after every check). */
 const normalised = new Map<string, string>();
@@ -29,7 +29,9 @@ export function sameTitle(a: string, b: string): boolean {
 
 /**
  * The template's top-level section a project section stands for: same id (contracts made from the
- * template), or else the same title (contracts imported or written elsewhere, like the demo).
+ * template), or else the same title (contracts imported or written elsewhere, like the demo). The open
+ * project's template is searched first, then the other bundled ones: a 2015 contract switched to Quartiers 2030
+ * keeps the outline and guidance of its « Conseils citoyens » or « Diagnostic » sections.
  */
 export function templateOf(section: Pick<SectionView, 'id' | 'title'>): TemplateSection | undefined {
   const { template } = sources();
@@ -39,7 +41,12 @@ export function templateOf(section: Pick<SectionView, 'id' | 'title'>): Template
   }
   const key = `${section.id}\u0000${section.title}`;
   if (memo.has(key)) return memo.get(key);
-  const found = template.sections.find((t) => t.id === section.id) ?? template.sections.find((t) => sameTitle(t.title, section.title));
+  const loaded = loadSources();
+  const others = loaded.ok ? loaded.templates.filter((t) => t !== template) : [];
+  const inTemplate = (t: Template): TemplateSection | undefined =>
+    t.sections.find((s) => s.id === section.id) ?? t.sections.find((s) => sameTitle(s.title, section.title));
+  let found = inTemplate(template);
+  for (const other of others) found ??= inTemplate(other);
   if (memo.size >= MAX_NORMALISED) memo.clear();
   memo.set(key, found);
   return found;

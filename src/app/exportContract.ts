@@ -58,7 +58,7 @@ export async function exportProject(project: ProjectFile, sources: ContractSourc
   const sections = project.listSections();
   if (!sections.ok) return sections;
   if (sections.value.length === 0) return fail('Le contrat ne contient aucune section : rien n’a été exporté.');
-  const template = sources.template();
+  const template = sources.template(meta.referentiel.id);
   if (!template.ok) return template;
   const pack = sources.pack(meta.referentiel.id, meta.referentiel.version);
   if (!pack.ok) return pack;

@@ -54,6 +54,19 @@ describe('project:create', () => {
     expect(reopened.meta.updatedAt).toBe('2025-03-01T09:00:01.000Z');
   });
 
+  it('creates the skeleton of the template made for the chosen pack: Quartiers 2030 gives the 2024 sections', async () => {
+    const h = host();
+    const parsed = parseTemplate(readFileSync(join(TEMPLATES_DIR, 'contrat-de-ville-2024.json'), 'utf8'), 'contrat-de-ville-2024.json');
+    if (!parsed.ok) throw new Error(parsed.error);
+    const meta = sampleMeta({ referentiel: { id: 'quartiers-2030', version: '1.0.0' }, periode: { debut: '2024', fin: '2030' } });
+    const created = await h.value('project:create', { path: h.folder.file('Quartiers-2030.pilier'), meta });
+    expect(parsed.template.referentiel).toBe('quartiers-2030');
+    expect(created.sections.map((s) => s.id)).toEqual(parsed.template.sections.map((s) => s.id));
+    expect(created.sections.map((s) => s.id)).not.toEqual(templateIds());
+    expect(created.meta.referentiel).toEqual({ id: 'quartiers-2030', version: '1.0.0' });
+    expect(created.sections.find((s) => s.id === 'declinaison-quartiers')?.content).toContain('Les Tilleuls (QN09901M) : ');
+  });
+
   it('refuses, in French, a relative path, an existing file and an unknown référentiel', async () => {
     const h = host();
     const relative = await h.call('project:create', { path: 'contrat.pilier', meta: sampleMeta() });

@@ -6,10 +6,14 @@ import { parsePack, type Referentiel } from '../referential';
 import { buildSkeleton, parseTemplate, sectionsFromMarkdown, type Template } from '../template';
 
 /**
- * Where new contracts come from: the template and the référentiel packs shipped with the app (parsed and
+ * Where new contracts come from: the templates and the référentiel packs shipped with the app (parsed and
  * validated on load, then kept), and the demo contract. Every failure is a French sentence.
+ *
+ * Which template a contract follows is data: each `templatesDir/*.json` names its `referentiel`, and a contract
+ * checked against a pack follows the template made for that pack (a new generation needs no code change).
  */
 
+/** The default template: what `template()` gives when no pack is named (the 2015 generation). */
 export const TEMPLATE_FILE_NAME = 'contrat-de-ville-2015.json';
 export const DEMO_MARKDOWN = join('demo', 'contrat-demo.md');
 export const DEMO_FILE_NAME = 'Contrat de démonstration.pilier';
@@ -24,8 +28,13 @@ export interface ContractSources {
   skeleton(meta: NewProjectMeta): Result<NewSection[]>;
   /** The demo contract's metadata and sections. */
   demo(): Result<{ meta: NewProjectMeta; sections: NewSection[] }>;
-  /** The contract template (what an export prints as guidance and which requirements each section serves). */
-  template(): Result<Template>;
+  /**
+   * The contract template made for the pack `packId` (what an export prints as guidance and which requirements
+   * each section serves); without `packId`, the default one (`TEMPLATE_FILE_NAME`).
+   */
+  template(packId?: string): Result<Template>;
+  /** Every valid template of `templatesDir/*.json`, in file-name order. */
+  templates(): Result<Template[]>;
   /** The référentiel pack with this id and version. */
   pack(id: string, version: string): Result<Referentiel>;
   /** Every valid pack of `seedsDir/referentiel-*.json`, by id then version (the newest version last). */
@@ -41,18 +50,63 @@ function readText(path: string, what: string): Result<string> {
   }
 }
 
+/** « 1.10.0 » after « 1.9.2 »: a positive number when `a` is the newer version. */
+function compareVersions(a: string, b: string): number {
+  return a.split('.').map(Number).reduce((d, n, i) => d || n - Number(b.split('.')[i] ?? 0), 0);
+}
+
 export function contractSources(seedsDir: string, templatesDir: string): ContractSources {
-  let template: Template | undefined;
+  let defaultTemplate: Template | undefined;
   const packs = new Map<string, Referentiel>();
 
-  function loadTemplate(): Result<Template> {
-    if (template) return { ok: true, value: template };
+  /** The default template, read by its name so that a missing or broken file says so precisely. */
+  function loadDefaultTemplate(): Result<Template> {
+    if (defaultTemplate) return { ok: true, value: defaultTemplate };
     const text = readText(join(templatesDir, TEMPLATE_FILE_NAME), `Le modèle de contrat ${TEMPLATE_FILE_NAME}`);
     if (!text.ok) return text;
     const parsed = parseTemplate(text.value, TEMPLATE_FILE_NAME);
     if (!parsed.ok) return { ok: false, error: parsed.error };
-    template = parsed.template;
-    return { ok: true, value: template };
+    defaultTemplate = parsed.template;
+    return { ok: true, value: defaultTemplate };
+  }
+
+  let templates: Template[] | undefined;
+  let templateProblem: string | undefined;
+
+  /** Reads and validates every `templatesDir/*.json` once; the first invalid one is remembered. */
+  function scanTemplates(): Result<Template[]> {
+    if (templates) return { ok: true, value: templates };
+    let names: string[];
+    try {
+      names = readdirSync(templatesDir).filter((name) => name.endsWith('.json')).sort();
+    } catch {
+      names = [];
+    }
+    const found: Template[] = [];
+    for (const name of names) {
+      const text = readText(join(templatesDir, name), `Le modèle de contrat ${name}`);
+      if (!text.ok) return text;
+      const parsed = parseTemplate(text.value, name);
+      if (parsed.ok) found.push(parsed.template);
+      else templateProblem ??= parsed.error;
+    }
+    templates = found;
+    return { ok: true, value: templates };
+  }
+
+  function loadTemplate(packId?: string): Result<Template> {
+    if (packId === undefined) return loadDefaultTemplate();
+    const scan = scanTemplates();
+    if (!scan.ok) return scan;
+    // Two templates for one pack: the newer version wins.
+    const made = scan.value.filter((t) => t.referentiel === packId).sort((a, b) => compareVersions(b.version, a.version));
+    if (made[0]) return { ok: true, value: made[0] };
+    return {
+      ok: false,
+      error:
+        templateProblem ??
+        `Aucun modèle de contrat n’est prévu pour le référentiel « ${packId} » dans cette installation de Pilier : choisissez un autre référentiel ou mettez Pilier à jour.`,
+    };
   }
 
   let scanned = false;
@@ -99,19 +153,24 @@ export function contractSources(seedsDir: string, templatesDir: string): Contrac
     const scan = scanPacks();
     if (!scan.ok) return scan;
     if (packs.size === 0) return { ok: false, error: scanProblem ?? 'Aucun référentiel n’est installé avec Pilier : réinstallez Pilier.' };
-    const newer = (a: string, b: string) => a.split('.').map(Number).reduce((d, n, i) => d || n - Number(b.split('.')[i] ?? 0), 0);
-    return { ok: true, value: [...packs.values()].sort((a, b) => (a.id === b.id ? newer(a.version, b.version) : a.id < b.id ? -1 : 1)) };
+    return { ok: true, value: [...packs.values()].sort((a, b) => (a.id === b.id ? compareVersions(a.version, b.version) : a.id < b.id ? -1 : 1)) };
   }
 
   return {
     template: loadTemplate,
+    templates() {
+      const scan = scanTemplates();
+      if (!scan.ok) return scan;
+      if (scan.value.length === 0) return { ok: false, error: templateProblem ?? 'Aucun modèle de contrat n’est installé avec Pilier : réinstallez Pilier.' };
+      return scan;
+    },
     pack: loadPack,
     packs: listPacks,
     skeleton(meta) {
-      const loaded = loadTemplate();
-      if (!loaded.ok) return loaded;
       const pack = loadPack(meta.referentiel.id, meta.referentiel.version);
       if (!pack.ok) return pack;
+      const loaded = loadTemplate(meta.referentiel.id);
+      if (!loaded.ok) return loaded;
       return { ok: true, value: buildSkeleton(loaded.value, pack.value, meta) };
     },
     demo() {
