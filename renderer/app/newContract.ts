@@ -83,15 +83,7 @@ export function validateDraft(draft: NewContractDraft): Validation {
 
 /** A contract's période as the form holds it. */
 export type DraftPeriode = { debut: string; fin: string };
-
-/**
- * The période a template is written for, read from its title (« Contrat de ville 2024-2030 … »): the form's
- * default for the référentiel the template is made for. None when the title names no span of years.
- */
-export function templatePeriode(title: string): DraftPeriode | undefined {
-  const years = /\b(\d{4})\s*[-–]\s*(\d{4})\b/.exec(title);
-  return years ? { debut: years[1]!, fin: years[2]! } : undefined;
-}
+export { templatePeriode } from '../../src/template/load';
 
 /**
  * The draft with another référentiel chosen (`id@version`). The période follows the choice (2015–2020 for the

@@ -31,7 +31,7 @@ Usage :
   pilier export <contrat.pilier|.md|.docx> --out <fichier.docx|.odt> [--format docx|odt]
                 [--no-grille] [--force]
   pilier skeleton --territoire « … » [--epci « … »] [--commune « … »]… [--qpv « Nom:CODE »]…
-                [--periode 2015-2020] --out <fichier.docx|.odt> [--force]
+                [--periode 2015-2020] [--referentiel quartiers-2030] --out <fichier.docx|.odt> [--force]
   pilier --help
   pilier --version
 
@@ -64,7 +64,9 @@ Export (export, skeleton) :
   --territoire, --epci, --commune (répétable), --qpv « Nom:CODE » (répétable),
   --periode 2015-2020   page de garde d'un squelette, ou d'un brouillon .md ou .docx
                         (un projet .pilier porte déjà ces informations)
-  Le squelette suit le modèle contrat-de-ville-2015 (période 2015-2020 par défaut).
+  Le squelette suit le modèle fait pour le référentiel : contrat-de-ville-2015 (annexe-1-2014,
+  période 2015-2020 par défaut) ou, avec --referentiel quartiers-2030, contrat-de-ville-2024
+  (période 2024-2030).
 
 Pour un fichier : le tableau des exigences par pilier ou axe, avec l'état
 (✔ couverte, ◐ partielle, ✘ manquante), la raison et un extrait du texte.

@@ -114,6 +114,17 @@ describe('pilier skeleton', () => {
     expect(back.contentControls.some((c) => c.generated === 'grille')).toBe(false);
   });
 
+  it('with --referentiel quartiers-2030, writes the 2024–2030 skeleton made for that pack', async () => {
+    const { code, stdout } = await run('skeleton', '--territoire', 'Coteaux-de-Vionne', '--referentiel', 'quartiers-2030', '--out', 'squelette-2030.docx');
+    expect(code).toBe(0);
+    expect(stdout).toContain('squelette-2030.docx');
+    const texts = (await readBack('squelette-2030.docx')).document.blocks.map((b) => b.text);
+    expect(texts).toContain('Participation citoyenne');
+    expect(texts).toContain('Déclinaison par quartier');
+    expect(texts.some((t) => /2024\s*[-–]\s*2030/.test(t))).toBe(true);
+    expect(texts).not.toContain('Pilier 1 — Cohésion sociale');
+  });
+
   it('writes ODT when the extension says so', async () => {
     const { code, stdout } = await run('skeleton', '--territoire', 'Val-de-Brume', '--out', 'squelette.odt');
     expect(code).toBe(0);

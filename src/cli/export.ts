@@ -1,5 +1,5 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { check } from '../check/index';
 import { documentFromSections } from '../document/lexical';
@@ -11,7 +11,7 @@ import { decodeText, MAX_DOCX_BYTES, MAX_TEXT_BYTES, tooLargeError } from '../im
 import { readDocx } from '../import/docx';
 import { publish, removeQuietly, temporaryPath } from '../project/files';
 import type { Referentiel } from '../referential/schema';
-import { buildSkeleton, parseTemplate, sectionsFromMarkdown, type Template } from '../template/index';
+import { buildSkeleton, parseTemplate, sectionsFromMarkdown, templatePeriode, type Template } from '../template/index';
 import { DEFAULT_REFERENTIEL } from './args';
 import type { ExportCommand, ExportFormat, MetaFlags, SkeletonCommand } from './exportArgs';
 import { describeFsError } from './files';
@@ -25,8 +25,6 @@ import { loadReferentiel } from './packs';
  */
 
 export const TEMPLATE_FILE = 'contrat-de-ville-2015.json';
-/** The period of the template's contracts, for a skeleton that does not say. */
-const DEFAULT_PERIODE = { debut: '2015', fin: '2020' };
 const MAX_LISTED = 10;
 
 type Step<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -53,17 +51,35 @@ function targetOf(command: ExportCommand | SkeletonCommand, cwd: string): Step<T
   return { ok: true, value: { path, display: command.out, format } };
 }
 
-async function loadTemplate(root: string | undefined): Promise<Step<Template>> {
+/** The contract template made for `referentiel` (the templates name their pack), or the 2015 one when none is named. */
+async function loadTemplate(root: string | undefined, referentiel?: string): Promise<Step<Template>> {
   const missing = `Le modèle de contrat ${TEMPLATE_FILE} est introuvable : réinstallez Pilier.`;
   if (!root) return fail(missing);
-  let text: string;
+  let names: string[];
   try {
-    text = await readFile(join(root, 'templates', TEMPLATE_FILE), 'utf8');
+    names = (await readdir(join(root, 'templates'))).filter((name) => name.endsWith('.json')).sort();
   } catch {
     return fail(missing);
   }
-  const parsed = parseTemplate(text, TEMPLATE_FILE);
-  return parsed.ok ? { ok: true, value: parsed.template } : parsed;
+  const templates: Template[] = [];
+  for (const name of names) {
+    let text: string;
+    try {
+      text = await readFile(join(root, 'templates', name), 'utf8');
+    } catch {
+      continue;
+    }
+    const parsed = parseTemplate(text, name);
+    if (!parsed.ok) {
+      // The template asked for is broken: say so; another broken one does not matter here.
+      if (referentiel === undefined ? name === TEMPLATE_FILE : text.includes(`"${referentiel}"`)) return parsed;
+      continue;
+    }
+    templates.push(parsed.template);
+  }
+  const found = referentiel === undefined ? templates.find((t) => t.id === TEMPLATE_FILE.replace(/\.json$/, '')) : templates.find((t) => t.referentiel === referentiel);
+  if (found) return { ok: true, value: found };
+  return fail(referentiel === undefined ? missing : `Aucun modèle de contrat n’est fait pour le référentiel « ${referentiel} » : modèles disponibles pour ${templates.map((t) => `« ${t.referentiel} »`).join(', ')}.`);
 }
 
 function todayIso(now = new Date()): string {
@@ -213,17 +229,17 @@ export async function runExport(command: ExportCommand, root: string | undefined
 export async function runSkeleton(command: SkeletonCommand, root: string | undefined, io: CliIo): Promise<number> {
   const target = targetOf(command, io.cwd);
   if (!target.ok) return failWith(io, target.error);
-  const template = await loadTemplate(root);
-  if (!template.ok) return failWith(io, template.error);
-  const pack = await loadReferentiel(command.referentiel ?? template.value.referentiel, root, io.cwd);
+  const pack = await loadReferentiel(command.referentiel ?? DEFAULT_REFERENTIEL, root, io.cwd);
   if (!pack.ok) return failWith(io, pack.error);
+  const template = await loadTemplate(root, pack.pack.id);
+  if (!template.ok) return failWith(io, template.error);
   const flags = command.meta;
   const meta = {
     territoire: flags.territoire ?? '',
     epci: flags.epci ?? '',
     communes: flags.communes,
     qpv: flags.qpv,
-    periode: flags.periode ?? DEFAULT_PERIODE,
+    periode: flags.periode ?? templatePeriode(template.value.title) ?? { debut: '', fin: '' },
     referentiel: { id: pack.pack.id, version: pack.pack.version },
   };
   const sections = buildSkeleton(template.value, pack.pack, meta);

@@ -102,4 +102,13 @@ export function sectionForRequirement(template: Template, requirementId: string)
   return find(template.sections, []);
 }
 
+/**
+ * The période a template is written for, read from its title (« Contrat de ville 2024-2030 … »): the default of a
+ * new contract made on it. None when the title names no span of years.
+ */
+export function templatePeriode(title: string): { debut: string; fin: string } | undefined {
+  const years = /\b(\d{4})\s*[-–]\s*(\d{4})\b/.exec(title);
+  return years ? { debut: years[1]!, fin: years[2]! } : undefined;
+}
+
 export type { Template, TemplateSection } from './schema';
