@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectSaved, expectStatus, paragraphAfterHeading, requirement, TERRITOIRE } from './flows';
+import { REPO } from './host';
 import { useHost } from './lifecycle';
 
 const PARTICIPATION = 'participation-citoyenne';
@@ -14,22 +16,9 @@ const VOLET_PARTICIPATION =
   'Chaque année, le comité de pilotage répond par écrit aux propositions des tables de quartier.';
 
 /** The top-level sections of templates/contrat-de-ville-2024.json, as the outline lists them. */
-const SECTIONS_2024 = [
-  'Préambule',
-  'Le territoire et ses quartiers prioritaires',
-  'Diagnostic partagé',
-  'Priorités locales du contrat',
-  'Déclinaison par quartier',
-  'Participation citoyenne',
-  'Axes transversaux',
-  'Mobilisation du droit commun et moyens',
-  'Volet investissement',
-  'Gouvernance et pilotage',
-  'Suivi et évaluation',
-  'Durée du contrat',
-  'Signataires',
-  'Annexes',
-];
+const SECTIONS_2024 = (JSON.parse(readFileSync(join(REPO, 'templates', 'contrat-de-ville-2024.json'), 'utf8')) as { sections: { title: string }[] }).sections.map(
+  (section) => section.title,
+);
 
 /**
  * A contract of the 2024-2030 generation: « Engagements Quartiers 2030 » chosen in « Nouveau contrat » builds the
