@@ -53,12 +53,8 @@ export function App() {
       ) : (
         <StartScreen />
       )}
-      {screen === 'editor' && !reviewing && !exercising && (
-        <>
-          <PackDialog />
-          <GuidedTour />
-        </>
-      )}
+      {screen === 'editor' && !exercising && <PackDialog />}
+      {screen === 'editor' && !reviewing && !exercising && <GuidedTour />}
       <ImportProgress />
     </ErrorBoundary>
   );

@@ -21,6 +21,7 @@ export function ReviewTopBar() {
   const exportReviewPackage = usePilier((s) => s.exportReviewPackage);
   const closeProject = usePilier((s) => s.closeProject);
   const saveProjectAs = usePilier((s) => s.saveProjectAs);
+  const setPackDialogOpen = usePilier((s) => s.setPackDialogOpen);
   const announce = usePilier((s) => s.announce);
   const [reportOpen, setReportOpen] = useState(false);
   const [notice, setNotice] = useState('');
@@ -73,6 +74,9 @@ export function ReviewTopBar() {
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => void exportPackage()}>
           Exporter la relecture…
+        </button>
+        <button type="button" className="button" onClick={() => setPackDialogOpen(true)}>
+          Référentiel…
         </button>
         <button
           type="button"

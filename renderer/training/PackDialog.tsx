@@ -77,6 +77,8 @@ export function PackDialog() {
   const openReferentiel = usePilier((s) => s.openReferentiel);
   const saveAsExercise = usePilier((s) => s.saveAsExercise);
   const busy = usePilier((s) => s.busy);
+  // A received contract under review is not turned into an exercise from here.
+  const reviewing = usePilier((s) => s.project?.meta.mode === 'relecture');
   const dialog = useRef<HTMLDialogElement>(null);
   const [chosen, setChosen] = useState(current);
   const [working, setWorking] = useState(false);
@@ -135,17 +137,19 @@ export function PackDialog() {
         >
           Parcourir le référentiel
         </button>
-        <button
-          type="button"
-          className="button"
-          disabled={busy}
-          onClick={() => {
-            setOpen(false);
-            void saveAsExercise();
-          }}
-        >
-          Enregistrer comme exercice…
-        </button>
+        {!reviewing && (
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => {
+              setOpen(false);
+              void saveAsExercise();
+            }}
+          >
+            Enregistrer comme exercice…
+          </button>
+        )}
         <button type="button" className="button" data-close onClick={() => setOpen(false)}>
           Fermer
         </button>

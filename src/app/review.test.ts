@@ -119,6 +119,21 @@ describe('review mode, end to end through the services', () => {
     expect(await host.value('review:importPackage', { path: packagePath })).toMatchObject({ verdictsAdded: 0, commentsAdded: 0, conflicts: [] });
   }, 60_000);
 
+  it('reads a received contract against the référentiel of its generation, from its période', async () => {
+    const received2030 = host.folder.file('Contrat Lisonne 2024-2030.md');
+    writeFileSync(received2030, read('seeds/corpus/15-lisonne-quartiers-2030-priorites.md'));
+    const opened2030 = await host.value('review:import', { sourcePath: received2030, projectPath: host.folder.file('Relecture Lisonne.pilier') });
+    expect(opened2030.meta.periode).toEqual({ debut: '2024', fin: '2030' });
+    expect(opened2030.meta.referentiel.id).toBe('quartiers-2030');
+
+    await host.value('project:close');
+    const received2015 = host.folder.file('Contrat Grand Brévannais.md');
+    writeFileSync(received2015, read('seeds/corpus/01-grand-brevannais-2015.md'));
+    const opened2015 = await host.value('review:import', { sourcePath: received2015, projectPath: host.folder.file('Relecture Brévannais.pilier') });
+    expect(opened2015.meta.periode.debut).toBe('2015');
+    expect(opened2015.meta.referentiel.id).toBe('annexe-1-2014');
+  });
+
   it('imports an ODT Pilier exported, keeping it byte for byte', async () => {
     const bytes = buildContractOdt(fixtures.demo());
     const sourcePath = host.folder.file('contrat.odt');

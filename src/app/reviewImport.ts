@@ -8,6 +8,7 @@ import { formatSize } from '../import/bytes';
 import { CANCELLED_MESSAGE, importDocument, type ImportResult } from '../import/index';
 import { coverBlockIds, toSections } from '../import/toSections';
 import { createProject, type ProjectFile } from '../project';
+import { templateForYear } from '../template/load';
 import type { ContractSources } from './sources';
 
 /**
@@ -127,12 +128,17 @@ export class ImportTask {
       },
     });
     if (!read.ok) return fail(read.cancelled ? CANCELLED_MESSAGE : `${read.error.replace(/\s*$/, '')}${/[.!?…]$/.test(read.error.trim()) ? '' : '.'} Aucun contrat n’a été créé.`);
-    const template = this.context.sources.template();
-    if (!template.ok) return template;
+    const cover = coverBlockIds(read.contentControls);
+    // The contract's generation follows its période: a 2024-2030 contract is read against « Engagements Quartiers
+    // 2030 », a 2015-2020 one against the Annexe 1 (the reviewer can switch afterwards).
+    const dated = metaOf(read, name, cover, { id: '', version: '' }, this.context.clock());
+    const templates = this.context.sources.templates();
+    const fallback = this.context.sources.template();
+    if (!fallback.ok) return fallback;
+    const template = { ok: true as const, value: (templates.ok ? templateForYear(templates.value, dated.periode.debut) : undefined) ?? fallback.value };
     const packs = this.context.sources.packs();
     if (!packs.ok) return packs;
     const pack = packs.value.filter((p) => p.id === template.value.referentiel).at(-1) ?? packs.value.at(-1)!;
-    const cover = coverBlockIds(read.contentControls);
     const sections = toSections(read.document, { skip: cover, known: template.value.sections });
     if (sections.length === 0) return fail(`Le fichier ${name} ne contient aucun texte lisible : aucun contrat n’a été créé.`);
     running.progress = { label: 'Création du projet de relecture', done: 1, total: 1 };
@@ -140,7 +146,7 @@ export class ImportTask {
     if (signal.aborted) return fail(CANCELLED_MESSAGE);
     const busy = this.context.busy();
     if (busy) return fail(busy);
-    const meta = metaOf(read, name, cover, { id: pack.id, version: pack.version }, this.context.clock());
+    const meta = { ...dated, referentiel: { id: pack.id, version: pack.version } };
     const created = createProject(job.projectPath, meta, sections, { clock: this.context.clock, original: { name, bytes } });
     if (!created.ok) return created;
     const opened = this.context.adopt(created.value);

@@ -111,4 +111,20 @@ export function templatePeriode(title: string): { debut: string; fin: string } |
   return years ? { debut: years[1]!, fin: years[2]! } : undefined;
 }
 
+/**
+ * The template a contract of période `debut` was written on: among the templates whose title names their years,
+ * the one that starts latest but not after `debut` (a 2015-2020 contract prolonged to 2023 still belongs to the 2015
+ * generation; a 2024-2030 one to the next). `undefined` when the year is unknown or precedes every template.
+ */
+export function templateForYear(templates: readonly Template[], debut: string | undefined): Template | undefined {
+  const year = debut ? Number(debut.slice(0, 4)) : NaN;
+  if (!Number.isFinite(year)) return undefined;
+  let best: { template: Template; start: number } | undefined;
+  for (const template of templates) {
+    const start = Number(templatePeriode(template.title)?.debut ?? NaN);
+    if (Number.isFinite(start) && start <= year && (!best || start > best.start)) best = { template, start };
+  }
+  return best?.template;
+}
+
 export type { Template, TemplateSection } from './schema';

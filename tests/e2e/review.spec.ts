@@ -241,6 +241,14 @@ describe('review mode, end to end', () => {
 
   it('« Modifier une copie… » opens an editable copy; the review project stays as it was', async () => {
     const { page, dialogs, workDir } = hosted.current;
+    // The référentiel the received contract is read against (chosen from its période) can be seen and changed.
+    await page.getByRole('button', { name: 'Référentiel…' }).click();
+    const packs = page.getByRole('dialog', { name: 'Référentiel du contrat' });
+    await packs.waitFor();
+    expect(await packs.getByRole('radio', { checked: true }).getAttribute('value')).toBe('annexe-1-2014');
+    expect(await packs.getByRole('button', { name: 'Enregistrer comme exercice…' }).count()).toBe(0);
+    await packs.getByRole('button', { name: 'Fermer' }).click();
+
     const copy = join(workDir, 'Copie modifiable.pilier');
     dialogs.nextSave(copy);
     await page.getByRole('button', { name: 'Modifier une copie…' }).click();
