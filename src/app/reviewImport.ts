@@ -8,7 +8,7 @@ import { formatSize } from '../import/bytes';
 import { CANCELLED_MESSAGE, importDocument, type ImportResult } from '../import/index';
 import { coverBlockIds, toSections } from '../import/toSections';
 import { createProject, type ProjectFile } from '../project';
-import { templateForYear } from '../template/load';
+import { periodeIn, templateForYear } from '../template/load';
 import type { ContractSources } from './sources';
 
 /**
@@ -56,11 +56,6 @@ export function guessTerritoire(title: string | undefined, fileName: string): st
   return stem || 'Contrat reçu';
 }
 
-function periodOf(text: string | undefined): { debut: string; fin: string } | undefined {
-  const years = text ? /\b((?:19|20)\d{2})\s*[-–à]+\s*((?:19|20)\d{2})\b/.exec(text) : null;
-  return years && years[2]! >= years[1]! ? { debut: years[1]!, fin: years[2]! } : undefined;
-}
-
 /** The metadata of the review project, from the cover page Pilier wrote, the title, or the file name. */
 function metaOf(read: Extract<ImportResult, { ok: true }>, fileName: string, cover: Set<string>, referentiel: { id: string; version: string }, now: Date): NewProjectMeta {
   const coverBlocks: Block[] = read.document.blocks.filter((b) => cover.has(b.id));
@@ -73,7 +68,7 @@ function metaOf(read: Extract<ImportResult, { ok: true }>, fileName: string, cov
     epci: fromCover.epci ?? '',
     communes: fromCover.communes ?? [],
     qpv: fromCover.qpv ?? [],
-    periode: fromCover.periode ?? periodOf(title) ?? periodOf(head) ?? { debut: year, fin: year },
+    periode: fromCover.periode ?? periodeIn(title) ?? periodeIn(head) ?? { debut: year, fin: year },
     referentiel,
     signataires: [],
     mode: 'relecture',

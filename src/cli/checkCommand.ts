@@ -1,8 +1,10 @@
 import { check } from '../check/index';
 import type { Referentiel } from '../referential/schema';
 import { DEFAULT_REFERENTIEL, type CheckCommand } from './args';
+import { loadTemplates } from './export';
 import { expandInputs, readInput } from './files';
 import { formatReport, formatSummaryTable, toJson, type FileRow } from './format';
+import { generationHint } from './generation';
 import { loadReferentiel } from './packs';
 import { EXIT_FAILED, EXIT_OK, type CliIo } from './io';
 
@@ -18,6 +20,8 @@ export async function runCheck(command: CheckCommand, root: string | undefined, 
     return EXIT_FAILED;
   }
   const pack: Referentiel = loaded.pack;
+  // Without --referentiel, a contract of another generation is checked with the default pack, and told so.
+  const templates = command.referentiel === undefined ? (await loadTemplates(root)).templates : [];
   const { inputs, errors } = await expandInputs(command.inputs, io.cwd);
   for (const error of errors) io.stderr.write(`${error}\n`);
   if (inputs.length === 0) {
@@ -26,7 +30,7 @@ export async function runCheck(command: CheckCommand, root: string | undefined, 
   }
   if (command.summary) {
     const { runSummary } = await import('./summaryCommand');
-    return runSummary(command, pack, inputs, errors.length > 0, io);
+    return runSummary(command, pack, inputs, errors.length > 0, io, templates);
   }
 
   const rows: FileRow[] = [];
@@ -40,6 +44,8 @@ export async function runCheck(command: CheckCommand, root: string | undefined, 
       continue;
     }
     for (const warning of read.warnings) io.stderr.write(`Attention : ${warning}\n`);
+    const hint = generationHint(input.display, read.document, pack, templates);
+    if (hint) io.stderr.write(`${hint}\n`);
     rows.push({ file: input.display, report: check(read.document, pack) });
   }
 

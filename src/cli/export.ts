@@ -51,35 +51,39 @@ function targetOf(command: ExportCommand | SkeletonCommand, cwd: string): Step<T
   return { ok: true, value: { path, display: command.out, format } };
 }
 
-/** The contract template made for `referentiel` (the templates name their pack), or the 2015 one when none is named. */
-async function loadTemplate(root: string | undefined, referentiel?: string): Promise<Step<Template>> {
-  const missing = `Le modèle de contrat ${TEMPLATE_FILE} est introuvable : réinstallez Pilier.`;
-  if (!root) return fail(missing);
-  let names: string[];
+/** Every readable template of `templates/`, with the problem of each one that is not (by file name). */
+export async function loadTemplates(root: string | undefined): Promise<{ templates: Template[]; broken: Map<string, string>; names: string[] }> {
+  const templates: Template[] = [];
+  const broken = new Map<string, string>();
+  let names: string[] = [];
+  if (!root) return { templates, broken, names };
   try {
     names = (await readdir(join(root, 'templates'))).filter((name) => name.endsWith('.json')).sort();
   } catch {
-    return fail(missing);
+    return { templates, broken, names };
   }
-  const templates: Template[] = [];
   for (const name of names) {
-    let text: string;
     try {
-      text = await readFile(join(root, 'templates', name), 'utf8');
+      const parsed = parseTemplate(await readFile(join(root, 'templates', name), 'utf8'), name);
+      if (parsed.ok) templates.push(parsed.template);
+      else broken.set(name, parsed.error);
     } catch {
-      continue;
+      broken.set(name, `Le modèle de contrat ${name} est illisible : réinstallez Pilier.`);
     }
-    const parsed = parseTemplate(text, name);
-    if (!parsed.ok) {
-      // The template asked for is broken: say so; another broken one does not matter here.
-      if (referentiel === undefined ? name === TEMPLATE_FILE : text.includes(`"${referentiel}"`)) return parsed;
-      continue;
-    }
-    templates.push(parsed.template);
   }
-  const found = referentiel === undefined ? templates.find((t) => t.id === TEMPLATE_FILE.replace(/\.json$/, '')) : templates.find((t) => t.referentiel === referentiel);
+  return { templates, broken, names };
+}
+
+/** The contract template made for `referentiel` (the templates name their pack), or the 2015 one when none is named. */
+async function loadTemplate(root: string | undefined, referentiel?: string): Promise<Step<Template>> {
+  const missing = `Le modèle de contrat ${TEMPLATE_FILE} est introuvable : réinstallez Pilier.`;
+  const { templates, broken } = await loadTemplates(root);
+  const found = referentiel === undefined ? templates.find((t) => `${t.id}.json` === TEMPLATE_FILE) : templates.find((t) => t.referentiel === referentiel);
   if (found) return { ok: true, value: found };
-  return fail(referentiel === undefined ? missing : `Aucun modèle de contrat n’est fait pour le référentiel « ${referentiel} » : modèles disponibles pour ${templates.map((t) => `« ${t.referentiel} »`).join(', ')}.`);
+  // The template asked for may be the broken one: say so rather than « introuvable ».
+  if (referentiel === undefined && broken.has(TEMPLATE_FILE)) return fail(broken.get(TEMPLATE_FILE)!);
+  if (referentiel === undefined || templates.length === 0) return fail(broken.size > 0 ? [...broken.values()][0]! : missing);
+  return fail(`Aucun modèle de contrat n’est fait pour le référentiel « ${referentiel} » : modèles disponibles pour ${templates.map((t) => `« ${t.referentiel} »`).join(', ')}.`);
 }
 
 function todayIso(now = new Date()): string {

@@ -4,8 +4,10 @@ import { dirname, resolve } from 'node:path';
 import { check } from '../check/index';
 import { batchSummary, checkedRow, isChecked, summarySentence, type BatchSummary, type SummaryRow } from '../export/summary/rows';
 import type { Referentiel } from '../referential/schema';
+import type { Template } from '../template/load';
 import type { CheckCommand } from './args';
 import { describeFsError, readInput, type Input } from './files';
+import { generationHint } from './generation';
 import { EXIT_FAILED, EXIT_OK, type CliIo } from './io';
 import { progressOn } from './progress';
 
@@ -14,7 +16,7 @@ import { progressOn } from './progress';
  * progress on stderr; the rows as a table, as JSON (`--json`), and as a DOCX (`--out`). An unreadable contract
  * gets a row saying why, and the exit code says a file failed, as for `pilier check`.
  */
-export async function runSummary(command: CheckCommand, pack: Referentiel, inputs: Input[], failedBefore: boolean, io: CliIo): Promise<number> {
+export async function runSummary(command: CheckCommand, pack: Referentiel, inputs: Input[], failedBefore: boolean, io: CliIo, templates: readonly Template[] = []): Promise<number> {
   const target = command.out !== undefined ? outputOf(command.out, command.force === true, io.cwd) : undefined;
   if (target && !target.ok) {
     io.stderr.write(`${target.error}\n`);
@@ -33,6 +35,8 @@ export async function runSummary(command: CheckCommand, pack: Referentiel, input
       continue;
     }
     for (const warning of read.warnings) progress.log(`Attention : ${warning}`);
+    const hint = generationHint(input.display, read.document, pack, templates);
+    if (hint) progress.log(hint);
     rows.push(checkedRow(input.display, read.format, read.document, check(read.document, pack)));
   }
   progress.end();

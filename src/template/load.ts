@@ -111,6 +111,12 @@ export function templatePeriode(title: string): { debut: string; fin: string } |
   return years ? { debut: years[1]!, fin: years[2]! } : undefined;
 }
 
+/** The first span of years a text names (« 2015-2020 », « 2024 – 2030 », « 2024 à 2030 »), or undefined. */
+export function periodeIn(text: string | undefined): { debut: string; fin: string } | undefined {
+  const years = text ? /\b((?:19|20)\d{2})\s*[-–à]+\s*((?:19|20)\d{2})\b/.exec(text) : null;
+  return years && years[2]! >= years[1]! ? { debut: years[1]!, fin: years[2]! } : undefined;
+}
+
 /**
  * The template a contract of période `debut` was written on: among the templates whose title names their years,
  * the one that starts latest but not after `debut` (a 2015-2020 contract prolonged to 2023 still belongs to the 2015
