@@ -1,6 +1,4 @@
-import packText from '../../seeds/referentiel-annexe-1-2014.json?raw';
 import gapsText from '../../seeds/demo/contrat-demo.gaps.json?raw';
-import templateText from '../../templates/contrat-de-ville-2015.json?raw';
 import type { GlossaryEntry, Referentiel } from '../../src/referential';
 import { parseGlossary, parsePack } from '../../src/referential';
 import { parseDemoGaps, type DemoGaps } from '../../src/training/gaps';
@@ -11,7 +9,7 @@ import { parseTemplate, type Template } from '../../src/template/load';
  * at start (design.md §3 rule 5): an invalid one stops the app with a French message instead of a wrong
  * checklist. Every `seeds/referentiel-*.json` and every `templates/*.json` is bundled (a new circular's pack and
  * its template need no code change: a template names the pack it is made for); the glossary and the demo's gaps
- * serve the training screens only, so a problem with them is shown there.
+ * serve the training screens only: they are parsed when those ask, and a problem with them is shown there.
  */
 export type Sources =
   | {
@@ -22,8 +20,6 @@ export type Sources =
       packs: Referentiel[];
       /** Every bundled template, in file-name order. */
       templates: Template[];
-      glossary: Loaded<GlossaryEntry[]>;
-      demoGaps: Loaded<DemoGaps>;
     }
   | { ok: false; error: string };
 
@@ -32,8 +28,8 @@ type Loaded<T> = { ok: true; value: T } | { ok: false; error: string };
 /** The pack of a new contract, and the one checked when a project names none the app knows. */
 export const DEFAULT_PACK_ID = 'annexe-1-2014';
 
-const OTHER_PACKS = import.meta.glob<string>('../../seeds/referentiel-*.json', { query: '?raw', import: 'default', eager: true });
-const OTHER_TEMPLATES = import.meta.glob<string>('../../templates/*.json', { query: '?raw', import: 'default', eager: true });
+const PACKS = import.meta.glob<string>('../../seeds/referentiel-*.json', { query: '?raw', import: 'default', eager: true });
+const TEMPLATES = import.meta.glob<string>('../../templates/*.json', { query: '?raw', import: 'default', eager: true });
 const GLOSSARY = import.meta.glob<string>('../../seeds/glossaire.json', { query: '?raw', import: 'default', eager: true });
 
 let cached: Sources | undefined;
@@ -42,35 +38,50 @@ let activeId = DEFAULT_PACK_ID;
 
 const fileName = (path: string): string => path.split('/').pop() ?? path;
 
-function loadGlossary(): Loaded<GlossaryEntry[]> {
+let glossaryCache: Loaded<GlossaryEntry[]> | undefined;
+let gapsCache: Loaded<DemoGaps> | undefined;
+
+/** The glossary, parsed the first time the training screens ask (not at start). */
+export function glossary(): Loaded<GlossaryEntry[]> {
+  if (glossaryCache) return glossaryCache;
   const [path, text] = Object.entries(GLOSSARY)[0] ?? [];
-  if (!path || text === undefined) return { ok: false, error: 'Le glossaire n’est pas livré avec cette version de Pilier.' };
+  if (!path || text === undefined) return (glossaryCache = { ok: false, error: 'Le glossaire n’est pas livré avec cette version de Pilier.' });
   const parsed = parseGlossary(text, fileName(path));
-  return parsed.ok ? { ok: true, value: parsed.entries } : parsed;
+  return (glossaryCache = parsed.ok ? { ok: true, value: parsed.entries } : parsed);
+}
+
+/** The demo contract's deliberate gaps (the exercise's explanations), parsed the first time they are asked for. */
+export function demoGaps(): Loaded<DemoGaps> {
+  return (gapsCache ??= parseDemoGaps(gapsText, 'contrat-demo.gaps.json'));
+}
+
+/** Parses every bundled file of a glob, in file-name order; the first invalid one stops with its message. */
+function parseAll<T>(files: Record<string, string>, parse: (text: string, name: string) => Loaded<T>): Loaded<T[]> {
+  const parsed: T[] = [];
+  for (const [path, text] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
+    const one = parse(text, fileName(path));
+    if (!one.ok) return one;
+    parsed.push(one.value);
+  }
+  return { ok: true, value: parsed };
 }
 
 export function loadSources(): Sources {
   if (cached) return cached;
-  const pack = parsePack(packText, 'referentiel-annexe-1-2014.json');
-  if (!pack.ok) return (cached = { ok: false, error: pack.error });
-  const packs = [pack.pack];
-  for (const [path, text] of Object.entries(OTHER_PACKS).sort(([a], [b]) => a.localeCompare(b))) {
-    if (fileName(path) === 'referentiel-annexe-1-2014.json') continue;
-    const other = parsePack(text, fileName(path));
-    if (!other.ok) return (cached = { ok: false, error: other.error });
-    packs.push(other.pack);
-  }
-  const template = parseTemplate(templateText, 'contrat-de-ville-2015.json');
-  if (!template.ok) return (cached = { ok: false, error: template.error });
-  const templates = [template.template];
-  for (const [path, text] of Object.entries(OTHER_TEMPLATES).sort(([a], [b]) => a.localeCompare(b))) {
-    if (fileName(path) === 'contrat-de-ville-2015.json') continue;
-    const other = parseTemplate(text, fileName(path));
-    if (!other.ok) return (cached = { ok: false, error: other.error });
-    templates.push(other.template);
-  }
-  const gaps = parseDemoGaps(gapsText, 'contrat-demo.gaps.json');
-  return (cached = { ok: true, pack: pack.pack, template: template.template, packs, templates, glossary: loadGlossary(), demoGaps: gaps });
+  const packs = parseAll(PACKS, (text, name) => {
+    const parsed = parsePack(text, name);
+    return parsed.ok ? { ok: true, value: parsed.pack } : parsed;
+  });
+  if (!packs.ok) return (cached = packs);
+  const templates = parseAll(TEMPLATES, (text, name) => {
+    const parsed = parseTemplate(text, name);
+    return parsed.ok ? { ok: true, value: parsed.template } : parsed;
+  });
+  if (!templates.ok) return (cached = templates);
+  const pack = packs.value.find((p) => p.id === DEFAULT_PACK_ID);
+  const template = templates.value.find((t) => t.referentiel === DEFAULT_PACK_ID);
+  if (!pack || !template) return (cached = { ok: false, error: `Le référentiel « ${DEFAULT_PACK_ID} » ou son modèle de contrat n’est pas livré avec cette version de Pilier.` });
+  return (cached = { ok: true, pack, template, packs: packs.value, templates: templates.value });
 }
 
 /** The bundled pack with this id, if any. */

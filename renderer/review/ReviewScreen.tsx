@@ -3,6 +3,7 @@ import { ScreenAlert, SkipLinks } from '../app/ScreenParts';
 import { useEditorShortcuts } from '../app/useEditorShortcuts';
 import { Checklist } from '../checklist/Checklist';
 import { DocumentView } from '../editor/DocumentView';
+import { useReadOnlyDocument } from '../editor/useReadOnlyDocument';
 import { usePilier } from '../store';
 import { CommentDialog } from './CommentDialog';
 import { CommentsPanel } from './CommentsPanel';
@@ -10,7 +11,7 @@ import { ReviewerDialog } from './ReviewerDialog';
 import { ReviewTabs } from './ReviewTabs';
 import { commentCurrentSelection, ReviewTopBar } from './ReviewTopBar';
 import { SummaryPanel } from './SummaryPanel';
-import { useReadOnlyEditors, useReviewLoader } from './hooks';
+import { useReviewLoader } from './hooks';
 import '../styles/review.css';
 
 /** Ctrl+Alt+M (⌘⌥M): comments the selected passage. */
@@ -30,7 +31,8 @@ const saveOnLeave = (): void => void usePilier.getState().flushReview();
 export function ReviewScreen() {
   const announcement = usePilier((s) => s.announcement);
   const commentCount = usePilier((s) => (s.reviewOf === s.project?.path ? (s.review?.comments.length ?? 0) : 0));
-  useReadOnlyEditors();
+  // The received contract is read, not edited.
+  useReadOnlyDocument();
   useReviewLoader(false);
 
   useEditorShortcuts(saveOnLeave, commentShortcut);

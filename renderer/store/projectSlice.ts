@@ -47,6 +47,8 @@ export interface ProjectSlice {
   sectionEdited(id: string, state: EditorState): void;
   /** Saves what is waiting now; `false` when it failed (the alert says why). */
   flushSave(): Promise<boolean>;
+  /** Stores the latest check report in the file, unless it is the one stored last. */
+  storeReport(): void;
   deleteSection(id: string): Promise<void>;
   /** Adds a section (from the template) at `index` of the current order. */
   insertSection(section: Omit<SectionView, 'position'>, index: number): Promise<void>;
@@ -113,13 +115,7 @@ export const createProjectSlice: SliceCreator<ProjectSlice> = (set, get) => {
     }
     const stillDirty = dirty.size > 0 || structure.size > 0;
     set({ save: { state: stillDirty ? 'pending' : 'saved', savedAt: saved.value.savedAt, error: null } });
-    const report = get().report;
-    if (report && report !== savedReport) {
-      savedReport = report;
-      // The report is a cache the checker can rebuild: a failure here is not worth an alert.
-      // The contract's schema lets extra fields through (an index signature), which the report's interfaces lack.
-      void invoke('project:saveReport', { report: report as unknown as Args<'project:saveReport'>['report'] });
-    }
+    get().storeReport();
     return true;
   }
 
@@ -129,6 +125,15 @@ export const createProjectSlice: SliceCreator<ProjectSlice> = (set, get) => {
     generation: 0,
     save: { state: 'saved', savedAt: null, error: null },
     liveCheck: () => live,
+
+    storeReport() {
+      const report = get().report;
+      if (!report || report === savedReport) return;
+      savedReport = report;
+      // The report is a cache the checker can rebuild: a failure here is not worth an alert.
+      // The contract's schema lets extra fields through (an index signature), which the report's interfaces lack.
+      void invoke('project:saveReport', { report: report as unknown as Args<'project:saveReport'>['report'] });
+    },
 
     loadProject(opened) {
       clearTimeout(timer);

@@ -2,7 +2,6 @@ import type { Kind, Level } from '../../src/referential';
 import type { Mark } from '../../src/training/score';
 import { diffReports, type ReportDiff } from '../../src/training/reportDiff';
 import { DEFAULT_PACK_ID, packById, packLabel } from '../app/sources';
-import type { Args } from '../../src/api/contract';
 import { invoke } from '../bridge';
 import { markTourSeen } from '../training/tour';
 import type { Screen } from './appSlice';
@@ -166,7 +165,7 @@ export const createTrainingSlice: SliceCreator<TrainingSlice> = (set, get) => ({
     const after = get().report;
     if (!before || !after) return;
     // The stored report follows the pack at once (it is only a cache, but a reopened file must not show the old pack's).
-    void invoke('project:saveReport', { report: after as unknown as Args<'project:saveReport'>['report'] });
+    get().storeReport();
     set({ packSwitch: { fromTitle: from ? packLabel(from) : project.meta.referentiel.id, toTitle: packLabel(to), diff: diffReports(before, after) } });
     get().announce(`Le contrat est désormais vérifié avec « ${packLabel(to)} ».`);
   },

@@ -1,10 +1,10 @@
 import { ScreenAlert, SkipLinks } from '../app/ScreenParts';
 import { DocumentView } from '../editor/DocumentView';
 import { focusSection } from '../editor/navigation';
+import { useReadOnlyDocument } from '../editor/useReadOnlyDocument';
 import { usePilier } from '../store';
 import { TopTitle } from '../ui/TopTitle';
 import { ExercisePanel } from './ExercisePanel';
-import { useReadOnlyDocument } from './useReadOnlyDocument';
 import '../styles/training.css';
 
 /** The plan without the checker's verdicts (the outline of the editor shows them, which would give the answer away). */
@@ -35,7 +35,7 @@ export function ExerciseScreen() {
   const busy = usePilier((s) => s.busy);
   const closeProject = usePilier((s) => s.closeProject);
   const openReferentiel = usePilier((s) => s.openReferentiel);
-  useReadOnlyDocument();
+  useReadOnlyDocument({ focusableScroller: true });
 
   return (
     <div className="editor-screen exercise-screen">

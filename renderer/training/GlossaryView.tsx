@@ -1,15 +1,14 @@
 import { useMemo, useState } from 'react';
 import { searchGlossary } from '../../src/referential';
-import { loadSources } from '../app/sources';
+import { glossary } from '../app/sources';
 import { Alert } from '../ui/Alert';
 
 /** The acronyms of politique de la ville: searchable, each with its expansion, definition and former or later name. */
 export function GlossaryView() {
-  const loaded = loadSources();
-  const glossary = loaded.ok ? loaded.glossary : { ok: false as const, error: loaded.error };
+  const entriesLoaded = glossary();
   const [query, setQuery] = useState('');
-  const entries = useMemo(() => (glossary.ok ? searchGlossary(glossary.value, query) : []), [glossary, query]);
-  if (!glossary.ok) return <Alert message={glossary.error} />;
+  const entries = useMemo(() => (entriesLoaded.ok ? searchGlossary(entriesLoaded.value, query) : []), [entriesLoaded, query]);
+  if (!entriesLoaded.ok) return <Alert message={entriesLoaded.error} />;
   const count = entries.length;
   return (
     <section className="glossary" aria-labelledby="glossary-title">

@@ -57,7 +57,7 @@ export function guessTerritoire(title: string | undefined, fileName: string): st
 }
 
 /** The metadata of the review project, from the cover page Pilier wrote, the title, or the file name. */
-function metaOf(read: Extract<ImportResult, { ok: true }>, fileName: string, cover: Set<string>, referentiel: { id: string; version: string }, now: Date): NewProjectMeta {
+function metaOf(read: Extract<ImportResult, { ok: true }>, fileName: string, cover: Set<string>, now: Date): Omit<NewProjectMeta, 'referentiel'> {
   const coverBlocks: Block[] = read.document.blocks.filter((b) => cover.has(b.id));
   const fromCover = metaFromCover(coverBlocks);
   const title = read.document.title ?? read.document.blocks.find((b) => b.type === 'heading')?.text;
@@ -69,7 +69,6 @@ function metaOf(read: Extract<ImportResult, { ok: true }>, fileName: string, cov
     communes: fromCover.communes ?? [],
     qpv: fromCover.qpv ?? [],
     periode: fromCover.periode ?? periodeIn(title) ?? periodeIn(head) ?? { debut: year, fin: year },
-    referentiel,
     signataires: [],
     mode: 'relecture',
   };
@@ -126,15 +125,15 @@ export class ImportTask {
     const cover = coverBlockIds(read.contentControls);
     // The contract's generation follows its période: a 2024-2030 contract is read against « Engagements Quartiers
     // 2030 », a 2015-2020 one against the Annexe 1 (the reviewer can switch afterwards).
-    const dated = metaOf(read, name, cover, { id: '', version: '' }, this.context.clock());
+    const dated = metaOf(read, name, cover, this.context.clock());
     const templates = this.context.sources.templates();
     const fallback = this.context.sources.template();
     if (!fallback.ok) return fallback;
-    const template = { ok: true as const, value: (templates.ok ? templateForYear(templates.value, dated.periode.debut) : undefined) ?? fallback.value };
+    const template = (templates.ok ? templateForYear(templates.value, dated.periode.debut) : undefined) ?? fallback.value;
     const packs = this.context.sources.packs();
     if (!packs.ok) return packs;
-    const pack = packs.value.filter((p) => p.id === template.value.referentiel).at(-1) ?? packs.value.at(-1)!;
-    const sections = toSections(read.document, { skip: cover, known: template.value.sections });
+    const pack = packs.value.filter((p) => p.id === template.referentiel).at(-1) ?? packs.value.at(-1)!;
+    const sections = toSections(read.document, { skip: cover, known: template.sections });
     if (sections.length === 0) return fail(`Le fichier ${name} ne contient aucun texte lisible : aucun contrat n’a été créé.`);
     running.progress = { label: 'Création du projet de relecture', done: 1, total: 1 };
     // The last moment a cancel can take effect: after this, the project exists whole.

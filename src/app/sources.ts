@@ -50,6 +50,29 @@ function readText(path: string, what: string): Result<string> {
   }
 }
 
+/**
+ * Reads and validates every file of `dir` whose name matches, in name order: the valid ones, and the problem of the
+ * first invalid one (the others still count). A file that cannot be read at all stops the scan.
+ */
+function scanFolder<T>(dir: string, pattern: RegExp, what: string, parse: (text: string, name: string) => Result<T>): Result<{ items: T[]; problem?: string }> {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => pattern.test(name)).sort();
+  } catch {
+    names = [];
+  }
+  const items: T[] = [];
+  let problem: string | undefined;
+  for (const name of names) {
+    const text = readText(join(dir, name), `${what} ${name}`);
+    if (!text.ok) return text;
+    const parsed = parse(text.value, name);
+    if (parsed.ok) items.push(parsed.value);
+    else problem ??= parsed.error;
+  }
+  return { ok: true, value: problem === undefined ? { items } : { items, problem } };
+}
+
 /** « 1.10.0 » after « 1.9.2 »: a positive number when `a` is the newer version. */
 function compareVersions(a: string, b: string): number {
   return a.split('.').map(Number).reduce((d, n, i) => d || n - Number(b.split('.')[i] ?? 0), 0);
@@ -76,21 +99,13 @@ export function contractSources(seedsDir: string, templatesDir: string): Contrac
   /** Reads and validates every `templatesDir/*.json` once; the first invalid one is remembered. */
   function scanTemplates(): Result<Template[]> {
     if (templates) return { ok: true, value: templates };
-    let names: string[];
-    try {
-      names = readdirSync(templatesDir).filter((name) => name.endsWith('.json')).sort();
-    } catch {
-      names = [];
-    }
-    const found: Template[] = [];
-    for (const name of names) {
-      const text = readText(join(templatesDir, name), `Le modèle de contrat ${name}`);
-      if (!text.ok) return text;
-      const parsed = parseTemplate(text.value, name);
-      if (parsed.ok) found.push(parsed.template);
-      else templateProblem ??= parsed.error;
-    }
-    templates = found;
+    const scan = scanFolder(templatesDir, /\.json$/, 'Le modèle de contrat', (text, name) => {
+      const parsed = parseTemplate(text, name);
+      return parsed.ok ? { ok: true, value: parsed.template } : parsed;
+    });
+    if (!scan.ok) return scan;
+    templateProblem = scan.value.problem;
+    templates = scan.value.items;
     return { ok: true, value: templates };
   }
 
@@ -115,22 +130,13 @@ export function contractSources(seedsDir: string, templatesDir: string): Contrac
   /** Reads and validates every `seedsDir/referentiel-*.json` once; the first invalid one is remembered. */
   function scanPacks(): Result<null> {
     if (scanned) return { ok: true, value: null };
-    let names: string[];
-    try {
-      names = readdirSync(seedsDir).filter((name) => /^referentiel-.*\.json$/.test(name)).sort();
-    } catch {
-      names = [];
-    }
-    for (const name of names) {
-      const text = readText(join(seedsDir, name), `Le référentiel ${name}`);
-      if (!text.ok) return text;
-      const parsed = parsePack(text.value, name);
-      if (!parsed.ok) {
-        scanProblem ??= parsed.error;
-        continue;
-      }
-      packs.set(`${parsed.pack.id}@${parsed.pack.version}`, parsed.pack);
-    }
+    const scan = scanFolder(seedsDir, /^referentiel-.*\.json$/, 'Le référentiel', (text, name) => {
+      const parsed = parsePack(text, name);
+      return parsed.ok ? { ok: true, value: parsed.pack } : parsed;
+    });
+    if (!scan.ok) return scan;
+    scanProblem = scan.value.problem;
+    for (const pack of scan.value.items) packs.set(`${pack.id}@${pack.version}`, pack);
     scanned = true;
     return { ok: true, value: null };
   }

@@ -1,7 +1,7 @@
 import { check } from '../check/index';
 import type { Referentiel } from '../referential/schema';
 import { DEFAULT_REFERENTIEL, type CheckCommand } from './args';
-import { loadTemplates } from './export';
+import { installedSources } from './export';
 import { expandInputs, readInput } from './files';
 import { formatReport, formatSummaryTable, toJson, type FileRow } from './format';
 import { generationHint } from './generation';
@@ -21,7 +21,8 @@ export async function runCheck(command: CheckCommand, root: string | undefined, 
   }
   const pack: Referentiel = loaded.pack;
   // Without --referentiel, a contract of another generation is checked with the default pack, and told so.
-  const templates = command.referentiel === undefined ? (await loadTemplates(root)).templates : [];
+  const installed = command.referentiel === undefined ? installedSources(root)?.templates() : undefined;
+  const templates = installed?.ok ? installed.value : [];
   const { inputs, errors } = await expandInputs(command.inputs, io.cwd);
   for (const error of errors) io.stderr.write(`${error}\n`);
   if (inputs.length === 0) {

@@ -1,6 +1,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { contractSources, TEMPLATE_FILE_NAME, type ContractSources } from '../app/sources';
 import { check } from '../check/index';
 import { documentFromSections } from '../document/lexical';
 import { buildContractDocx } from '../export/docx/index';
@@ -11,7 +12,7 @@ import { decodeText, MAX_DOCX_BYTES, MAX_TEXT_BYTES, tooLargeError } from '../im
 import { readDocx } from '../import/docx';
 import { publish, removeQuietly, temporaryPath } from '../project/files';
 import type { Referentiel } from '../referential/schema';
-import { buildSkeleton, parseTemplate, sectionsFromMarkdown, templatePeriode, type Template } from '../template/index';
+import { buildSkeleton, sectionsFromMarkdown, templatePeriode, type Template } from '../template/index';
 import { DEFAULT_REFERENTIEL } from './args';
 import type { ExportCommand, ExportFormat, MetaFlags, SkeletonCommand } from './exportArgs';
 import { describeFsError } from './files';
@@ -24,7 +25,6 @@ import { loadReferentiel } from './packs';
  * beside its target, then moved into place; an existing file is replaced only with --force.
  */
 
-export const TEMPLATE_FILE = 'contrat-de-ville-2015.json';
 const MAX_LISTED = 10;
 
 type Step<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -51,39 +51,15 @@ function targetOf(command: ExportCommand | SkeletonCommand, cwd: string): Step<T
   return { ok: true, value: { path, display: command.out, format } };
 }
 
-/** Every readable template of `templates/`, with the problem of each one that is not (by file name). */
-export async function loadTemplates(root: string | undefined): Promise<{ templates: Template[]; broken: Map<string, string>; names: string[] }> {
-  const templates: Template[] = [];
-  const broken = new Map<string, string>();
-  let names: string[] = [];
-  if (!root) return { templates, broken, names };
-  try {
-    names = (await readdir(join(root, 'templates'))).filter((name) => name.endsWith('.json')).sort();
-  } catch {
-    return { templates, broken, names };
-  }
-  for (const name of names) {
-    try {
-      const parsed = parseTemplate(await readFile(join(root, 'templates', name), 'utf8'), name);
-      if (parsed.ok) templates.push(parsed.template);
-      else broken.set(name, parsed.error);
-    } catch {
-      broken.set(name, `Le modèle de contrat ${name} est illisible : réinstallez Pilier.`);
-    }
-  }
-  return { templates, broken, names };
+/** The contract templates and référentiels of this installation, read as the app reads them. */
+export function installedSources(root: string | undefined): ContractSources | undefined {
+  return root ? contractSources(join(root, 'seeds'), join(root, 'templates')) : undefined;
 }
 
 /** The contract template made for `referentiel` (the templates name their pack), or the 2015 one when none is named. */
-async function loadTemplate(root: string | undefined, referentiel?: string): Promise<Step<Template>> {
-  const missing = `Le modèle de contrat ${TEMPLATE_FILE} est introuvable : réinstallez Pilier.`;
-  const { templates, broken } = await loadTemplates(root);
-  const found = referentiel === undefined ? templates.find((t) => `${t.id}.json` === TEMPLATE_FILE) : templates.find((t) => t.referentiel === referentiel);
-  if (found) return { ok: true, value: found };
-  // The template asked for may be the broken one: say so rather than « introuvable ».
-  if (referentiel === undefined && broken.has(TEMPLATE_FILE)) return fail(broken.get(TEMPLATE_FILE)!);
-  if (referentiel === undefined || templates.length === 0) return fail(broken.size > 0 ? [...broken.values()][0]! : missing);
-  return fail(`Aucun modèle de contrat n’est fait pour le référentiel « ${referentiel} » : modèles disponibles pour ${templates.map((t) => `« ${t.referentiel} »`).join(', ')}.`);
+function loadTemplate(root: string | undefined, referentiel?: string): Step<Template> {
+  const sources = installedSources(root);
+  return sources ? sources.template(referentiel) : fail(`Le modèle de contrat ${TEMPLATE_FILE_NAME} est introuvable : réinstallez Pilier.`);
 }
 
 function todayIso(now = new Date()): string {
@@ -222,7 +198,7 @@ export async function runExport(command: ExportCommand, root: string | undefined
   const target = targetOf(command, io.cwd);
   if (!target.ok) return failWith(io, target.error);
   if (resolve(io.cwd, command.input) === target.value.path) return failWith(io, `Le fichier à écrire est le contrat lui-même (${command.input}) : choisissez un autre nom.`);
-  const template = await loadTemplate(root);
+  const template = loadTemplate(root);
   if (!template.ok) return failWith(io, template.error);
   const contract = await readContract(command, root, io, template.value);
   if (!contract.ok) return failWith(io, contract.error);
@@ -235,7 +211,7 @@ export async function runSkeleton(command: SkeletonCommand, root: string | undef
   if (!target.ok) return failWith(io, target.error);
   const pack = await loadReferentiel(command.referentiel ?? DEFAULT_REFERENTIEL, root, io.cwd);
   if (!pack.ok) return failWith(io, pack.error);
-  const template = await loadTemplate(root, pack.pack.id);
+  const template = loadTemplate(root, pack.pack.id);
   if (!template.ok) return failWith(io, template.error);
   const flags = command.meta;
   const meta = {

@@ -1,8 +1,8 @@
 import { parseMarkdown, parsePlainText } from '../document/markdown';
 import { withHeadingPaths, type ContractDocument } from '../document/model';
-import { GRILLE_TITLE } from '../export/grille';
 import { decodeText, emptyFileError, sniff } from './bytes';
 import { readDocx, type ContentControl } from './docx';
+import { withoutGrilleBlocks } from './grille';
 import { readOdt } from './odt';
 import { CANCELLED_MESSAGE, readPdf } from './pdf';
 
@@ -142,14 +142,9 @@ export async function importDocument(bytes: Uint8Array, fileName: string, option
  * LibreOffice loses them when it converts a DOCX to ODT, so it is also found here by its title.
  */
 export function withoutGrille(document: ContractDocument): ContractDocument {
-  const blocks = document.blocks;
-  const start = blocks.findIndex((b) => b.type === 'heading' && b.text.trim() === GRILLE_TITLE);
-  if (start < 0) return document;
-  const level = blocks[start]!.level ?? 1;
-  let end = start + 1;
-  while (end < blocks.length && !(blocks[end]!.type === 'heading' && (blocks[end]!.level ?? 1) <= level)) end++;
-  const kept = [...blocks.slice(0, start), ...blocks.slice(end)].map(({ headingPath: _path, ...b }) => b);
-  return { ...document, blocks: withHeadingPaths(kept) };
+  const kept = withoutGrilleBlocks(document.blocks);
+  if (!kept) return document;
+  return { ...document, blocks: withHeadingPaths(kept.map(({ headingPath: _path, ...b }) => b)) };
 }
 
 async function readOther(format: Exclude<ImportFormat, 'pdf'>, bytes: Uint8Array, fileName: string): Promise<ImportResult> {

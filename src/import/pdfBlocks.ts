@@ -1,5 +1,5 @@
 import { PLACEHOLDER_PATTERN, withHeadingPaths, type Block, type ContractDocument } from '../document/model';
-import { GRILLE_TITLE } from '../export/grille';
+import { withoutGrilleBlocks } from './grille';
 import type { TableCellUnit, Unit } from './pdfLines';
 import { headingNumbering, isTocEntry, isTocTitle, joinLines, listMarker, wordsOf } from './pdfText';
 
@@ -136,16 +136,6 @@ function tableBlocks(rows: readonly Row[], tableId: string, known: Set<string>):
   return blocks;
 }
 
-/** Drops Pilier's « Grille de complétude » annex: it repeats the requirements, and the checker recomputes it. */
-function withoutGrille(blocks: RawBlock[]): RawBlock[] {
-  const start = blocks.findIndex((b) => b.type === 'heading' && b.text.trim() === GRILLE_TITLE);
-  if (start < 0) return blocks;
-  const level = blocks[start]!.level ?? 1;
-  let end = start + 1;
-  while (end < blocks.length && !(blocks[end]!.type === 'heading' && (blocks[end]!.level ?? 1) <= level)) end++;
-  return [...blocks.slice(0, start), ...blocks.slice(end)];
-}
-
 /**
  * Builds the document from the units of every page, in reading order. A table of contents (dot leaders) and a
  * Pilier grille are left out, as the DOCX reader does.
@@ -220,7 +210,7 @@ export function blocksFromUnits(units: readonly Unit[]): { document: ContractDoc
 
   const levels = headingLevels(candidates);
   for (const [index, level] of levels) raw[index] = { ...raw[index]!, level };
-  const blocks = withHeadingPaths(withoutGrille(raw));
+  const blocks = withHeadingPaths(withoutGrilleBlocks(raw) ?? raw);
   const documentTitle = blocks.find((b) => b.type === 'heading' && b.level === 1)?.text;
   return { document: { ...(documentTitle ? { title: documentTitle } : {}), blocks }, tocLines };
 }
